@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository's own files and the evaluation data beside it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_f83314dcd81aa13d.txt"
+GOLD = Path(__file__).resolve().parent / "data" / "000_f83314dcd81aa13d.gold.json"
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def gold() -> dict:
+    return json.loads(GOLD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small project on disk: the seed article with its sidecar, and a config with the demo range."""
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / SEED.name).write_bytes(SEED.read_bytes())
+    sidecar = SEED.with_name(SEED.stem + ".meta.toml")
+    (tmp_path / "seeds" / sidecar.name).write_bytes(sidecar.read_bytes())
+    (tmp_path / "timeline.toml").write_text(
+        '[site]\ntitle = "Test"\nrange_begin = 2010-12-01\nrange_end = 2024-12-31\n', encoding="utf-8")
+    return tmp_path

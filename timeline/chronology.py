@@ -1,0 +1,62 @@
+"""Chronology: events in order, inside the configured range, each in its era.
+
+Order is by date with mixed precisions: a month sorts before the days of that
+month and a year before its months; ties keep publication date, then source
+order, so the order is stable across rebuilds.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+
+from timeline.config import SiteConfig
+from timeline.errors import ContentError
+from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
+
+
+def event_order(event: Event) -> tuple:
+    first = event.sources[0] if event.sources else None
+    return (*event.span.sort_key(), first.published or "" if first else "", first.path if first else "",
+            first.start if first else 0)
+
+
+def load_eras(path: Path) -> list[Era]:
+    """Eras from a TOML file of ``[[era]]`` tables with name, begin, end and description."""
+    if not path.exists():
+        return []
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, f"invalid TOML: {error}") from None
+    eras = []
+    for number, entry in enumerate(data.get("era", []), 1):
+        try:
+            begin, end = _as_date(entry["begin"]), _as_date(entry["end"])
+            eras.append(Era(str(entry["name"]), begin, end, str(entry.get("description", ""))))
+        except (KeyError, ValueError, TypeError) as error:
+            raise ContentError(path, f"era {number} needs a name and begin/end dates ({error})") from None
+    return eras
+
+
+def _as_date(value: object) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def era_of(span: DateSpan, eras: list[Era]) -> str | None:
+    """The narrowest era holding the event's start: overlapping eras are allowed."""
+    holding = [era for era in eras if era.begin <= span.begin <= era.end]
+    return min(holding, key=lambda era: era.end - era.begin).name if holding else None
+
+
+def build_chronology(config: SiteConfig, events: list[Event], eras: list[Era],
+                     warnings: list[Diagnostic]) -> Chronology:
+    """Order the events, set aside those outside the range, and give each its era."""
+    begin, end = config.range_begin, config.range_end
+    inside, outside = [], []
+    for event in sorted(events, key=event_order):
+        event.era = era_of(event.span, eras)
+        (inside if event.span.begin <= end and event.span.end >= begin else outside).append(event)
+    return Chronology(title=config.title, range=(begin, end), events=inside, eras=eras, out_of_range=outside,
+                      warnings=warnings)

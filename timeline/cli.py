@@ -1,0 +1,92 @@
+"""The ``timeline`` command: a thin layer over functions a user could call from Python."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+from timeline import __version__
+from timeline.errors import ContentError
+
+
+def _reference(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-12-26") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="timeline", description="Date the events news articles report and publish a chronology.")
+    main.add_argument("--version", action="version", version=f"timeline {__version__}")
+    main.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site into output/")
+    build.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
+    build.add_argument("--output", type=Path, help="output folder (default: the project's output/)")
+
+    extract = commands.add_parser("extract", help="list the temporal expressions of articles")
+    extract.add_argument("files", nargs="+", type=Path)
+    extract.add_argument("--reference-date", type=_reference, help="resolve against this date instead of the publication date")
+    extract.add_argument("--json", action="store_true", help="machine-readable output")
+
+    new = commands.add_parser("new", help="scaffold a new project")
+    new.add_argument("directory", type=Path)
+
+    return main
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from timeline.build import build
+
+    result = build(args.project, args.output)
+    for diagnostic in result.chronology.warnings:
+        print(diagnostic, file=sys.stderr)
+    chronology = result.chronology
+    print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
+          f"from {len(chronology.articles)} articles into {result.output.resolve()}")
+    return 1 if result.errors else 0
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from timeline.extract import extract_files, format_text
+
+    records, problems = extract_files(args.files, args.reference_date)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(json.dumps(records, ensure_ascii=False, indent=1) if args.json else format_text(records))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from timeline.scaffold import scaffold
+
+    scaffold(args.directory)
+    print(f"Created a project in {args.directory}; run: timeline build --project {args.directory}")
+    return 0
+
+
+COMMANDS = {"build": run_build, "extract": run_extract, "new": run_new}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except ContentError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the user sees a message, never a traceback, unless --debug
+        if args.debug:
+            raise
+        print(f"internal error: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
+        return 2

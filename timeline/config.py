@@ -1,0 +1,78 @@
+"""Site configuration from ``timeline.toml``; every key has a default."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from timeline.errors import ContentError
+
+CONFIG_FILE = "timeline.toml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What a project asks of a build; a folder holding only articles gets the defaults."""
+
+    root: Path
+    title: str = "Timeline"
+    description: str = ""
+    range_begin: date = date(1, 1, 1)
+    range_end: date = date(9999, 12, 31)
+    theme: str = "default"
+    article_dirs: tuple[str, ...] = ("seeds", "content/articles")
+    events_dir: str = "content/events"
+    eras_file: str = "content/eras.toml"
+    about_file: str = "content/about.md"
+    language: str = "en"
+    output: str = "output"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.output
+
+
+def _date_key(data: dict, key: str, default: date, path: Path) -> date:
+    raw = data.get(key)
+    if raw is None:
+        return default
+    if isinstance(raw, date):
+        return raw
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        raise ContentError(path, f"'{key}' must be a date like 2010-12-01, not {raw!r}") from None
+
+
+def load_config(root: Path) -> SiteConfig:
+    """Read ``timeline.toml`` under ``root`` (if any) into a :class:`SiteConfig`."""
+    root = root.resolve()
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return SiteConfig(root=root)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, f"invalid TOML: {error}", getattr(error, "lineno", None)) from None
+    except UnicodeDecodeError:
+        raise ContentError(path, "not valid UTF-8") from None
+    site = data.get("site", data)
+    paths = data.get("paths", {})
+    defaults = SiteConfig(root=root)
+    return SiteConfig(
+        root=root,
+        title=str(site.get("title", defaults.title)),
+        description=str(site.get("description", defaults.description)),
+        range_begin=_date_key(site, "range_begin", defaults.range_begin, path),
+        range_end=_date_key(site, "range_end", defaults.range_end, path),
+        theme=str(site.get("theme", defaults.theme)),
+        language=str(site.get("language", defaults.language)),
+        article_dirs=tuple(paths.get("articles", defaults.article_dirs)),
+        events_dir=str(paths.get("events", defaults.events_dir)),
+        eras_file=str(paths.get("eras", defaults.eras_file)),
+        about_file=str(paths.get("about", defaults.about_file)),
+        output=str(paths.get("output", defaults.output)),
+    )

@@ -1,0 +1,137 @@
+"""Events: dated sentences turned into chronology entries, one per real happening.
+
+A sentence that places something in time yields an event per distinct date it
+gives; two dates joined by "and"/"to"/a dash ("in 2010 and 2011") are one span.
+The same sentence printed twice (a photo caption) is one event, and the same
+event reported by several articles keeps every source.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from timeline.model import Article, DateSpan, Event, Expression, Source
+from timeline.sentences import Sentence, split_sentences
+from timeline.tagger.timex import span_for
+
+JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
+TITLE_WORDS = 14
+ATTRIBUTION = re.compile(
+    r",?\s*(?:according to [^,.;]+|(?:the )?[\w ]{0,40}? (?:said|says|added|reported|claimed|told [\w ]+?)(?= |$|,|\.))",
+    re.I,
+)
+
+
+def datable(expression: Expression) -> bool:
+    """Expressions that place something in time; durations, sets and 'now' date nothing."""
+    return expression.type in ("DATE", "TIME") and expression.span is not None
+
+
+def join_ranges(text: str, expressions: list[Expression]) -> list[tuple[DateSpan, list[Expression]]]:
+    """Pair dates written as a range ('2010 and 2011', '2011–2013') into one span."""
+    joined: list[tuple[DateSpan, list[Expression]]] = []
+    for expression in expressions:
+        if joined:
+            span, parts = joined[-1]
+            previous = parts[-1]
+            between = text[previous.end:expression.start]
+            if len(parts) == 1 and JOINER.match(between) and span.granularity == expression.span.granularity \
+                    and span.end < expression.span.begin:
+                ranged = span_for(f"{span.value}/{expression.span.value}")
+                if ranged is not None:
+                    joined[-1] = (ranged, parts + [expression])
+                    continue
+        joined.append((expression.span, [expression]))
+    return joined
+
+
+def event_id(path: str, sentence: str, expression: str) -> str:
+    """Stable across rebuilds while the article, the sentence and the expression stay the same."""
+    key = f"{path}\x00{normalise(sentence)}\x00{expression}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def make_title(sentence: str, phrase: str) -> str:
+    """A short headline from the sentence: no date phrase, no attribution, never cut mid-word."""
+    title = sentence.replace(phrase, " ", 1)
+    title = re.sub(r"\b(?:on|in|at|during|since|by)\s+(?=[\s,.]|$)", " ", title)
+    title = ATTRIBUTION.sub("", title)
+    title = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", title)).strip(" ,;:.–—-")
+    words = title.split()
+    if len(words) > TITLE_WORDS:
+        title = " ".join(words[:TITLE_WORDS]).rstrip(",;:") + "…"
+    return title[:1].upper() + title[1:] if title else sentence[:80]
+
+
+def relative_path(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def extract_events(article: Article, expressions: list[Expression], root: Path) -> list[Event]:
+    """Events of one article from its tagged text (offsets into ``article.text``)."""
+    path = relative_path(article.path, root)
+    events: dict[tuple[str, str], Event] = {}
+    dated = [e for e in expressions if datable(e) and not _in_heading(article, e)]
+    for sentence in split_sentences(article.text):
+        inside = [e for e in dated if sentence.start <= e.start and e.end <= sentence.end]
+        for span, parts in join_ranges(article.text, inside):
+            key = (normalise(sentence.text), span.value)
+            if key in events:
+                continue
+            events[key] = _event(article, path, sentence, span, parts)
+    return list(events.values())
+
+
+def _in_heading(article: Article, expression: Expression) -> bool:
+    return any(start <= expression.start < end for start, end in article.headings)
+
+
+def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, parts: list[Expression]) -> Event:
+    first, last = parts[0], parts[-1]
+    phrase = article.text[first.start:last.end]
+    source = Source(
+        path=path,
+        title=article.title,
+        source=article.source,
+        url=article.url,
+        published=article.published.isoformat() if article.published else None,
+        quote=sentence.text,
+        expression=phrase,
+        start=article.offsets.to_file(first.start),
+        end=article.offsets.to_file(last.end - 1) + 1,
+        anchor=first.anchor,
+        anchor_source=first.anchor_source,
+        rule=first.rule,
+    )
+    return Event(
+        id=event_id(path, sentence.text, phrase),
+        span=span,
+        title=make_title(sentence.text, phrase),
+        text=sentence.text,
+        sources=[source],
+        tags=article.tags,
+        mark=(first.start - sentence.start, last.end - sentence.start),
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """The same sentence with the same date from several articles becomes one event with every source."""
+    merged: dict[tuple[str, str], Event] = {}
+    for event in events:
+        key = (normalise(event.text), event.span.value)
+        if key in merged:
+            kept = merged[key]
+            kept.sources.extend(s for s in event.sources if s not in kept.sources)
+            kept.tags = tuple(dict.fromkeys(kept.tags + event.tags))
+        else:
+            merged[key] = event
+    return list(merged.values())

@@ -1,0 +1,167 @@
+"""Plain data classes passed between the pipeline stages.
+
+Each stage takes and returns these, never global state, so that results can be
+cached per article and computed in other processes.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The time an expression denotes, kept at its own precision.
+
+    ``begin`` and ``end`` bound the span inclusively; "2011" is the whole year,
+    never a filled-in day.
+    """
+
+    value: str
+    begin: date
+    end: date
+    granularity: str
+    modifier: str | None = None
+
+    def sort_key(self) -> tuple[date, int]:
+        """Earlier first; of two spans starting together, the longer (coarser) first."""
+        return (self.begin, -(self.end - self.begin).days)
+
+    def overlaps(self, other: DateSpan) -> bool:
+        return self.begin <= other.end and other.begin <= self.end
+
+
+@dataclass(frozen=True)
+class Expression:
+    """A temporal expression found in a text, with how it was resolved.
+
+    ``start``/``end`` are offsets into the original file. ``anchor`` is the date
+    the expression was resolved against and ``anchor_source`` where that came
+    from ("publication", "expression", "heading", "inferred"), so every date can
+    be traced back.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    span: DateSpan | None
+    anchor: str | None
+    anchor_source: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Maps positions in an article's text to character offsets in its file.
+
+    Stored as runs: text position ``text_starts[i]`` is file offset
+    ``file_starts[i]`` and the following characters advance together until the
+    next run. This keeps memory linear in the number of edits, not characters.
+    """
+
+    text_starts: tuple[int, ...]
+    file_starts: tuple[int, ...]
+
+    def to_file(self, position: int) -> int:
+        run = bisect.bisect_right(self.text_starts, position) - 1
+        return self.file_starts[run] + position - self.text_starts[run]
+
+    @classmethod
+    def identity(cls, shift: int = 0) -> OffsetMap:
+        return cls((0,), (shift,))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One source document, read and ready to tag."""
+
+    path: Path
+    title: str
+    text: str
+    offsets: OffsetMap
+    published: date | None = None
+    published_source: str | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "en"
+    tags: tuple[str, ...] = ()
+    body_html: str = ""
+    slug: str = ""
+    headings: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an event was reported: the article and the quoted sentence."""
+
+    path: str
+    title: str
+    source: str | None
+    url: str | None
+    published: str | None
+    quote: str
+    expression: str
+    start: int
+    end: int
+    anchor: str | None = None
+    anchor_source: str | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Event:
+    """One dated happening, possibly reported by several sources."""
+
+    id: str
+    span: DateSpan
+    title: str
+    text: str
+    sources: list[Source]
+    tags: tuple[str, ...] = ()
+    era: str | None = None
+    curated: bool = False
+    mark: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Era:
+    """A named period; eras may overlap."""
+
+    name: str
+    begin: date
+    end: date
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem with an input, reported with the file and line it concerns."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class Chronology:
+    """Events in order, with the eras and range they were placed in."""
+
+    title: str
+    range: tuple[date, date]
+    events: list[Event]
+    eras: list[Era] = field(default_factory=list)
+    out_of_range: list[Event] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)

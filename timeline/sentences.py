@@ -1,0 +1,67 @@
+"""Sentence segmentation that survives news text.
+
+Abbreviations ("Mr", "U.S.", "Dec."), initials, quotes after the full stop, and
+captions without any full stop (a line of their own) are all handled; every
+sentence keeps its offsets in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen",
+    "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "dept",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
+    "e.g", "i.e", "a.m", "p.m", "al", "fig", "est", "rev", "hon", "pres",
+}
+BLOCK_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
+END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order; a line break always ends a sentence (headlines, captions)."""
+    sentences: list[Sentence] = []
+    position = 0
+    for brk in BLOCK_BREAK.finditer(text):
+        sentences += _split_block(text, position, brk.start())
+        position = brk.end()
+    sentences += _split_block(text, position, len(text))
+    return sentences
+
+
+def _split_block(text: str, start: int, end: int) -> list[Sentence]:
+    found = []
+    position = start
+    for match in END.finditer(text, start, end):
+        if _is_abbreviation(text, position, match.start()):
+            continue
+        found.append(_sentence(text, position, match.end()))
+        position = match.end()
+    found.append(_sentence(text, position, end))
+    return [sentence for sentence in found if sentence.text]
+
+
+def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    word = re.search(r"([\w.]+)$", text[start:dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _sentence(text: str, start: int, end: int) -> Sentence:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    return Sentence(start + lead, start + lead + len(piece), piece)

@@ -1,0 +1,41 @@
+"""Machine-readable exports of a chronology; ``events.json`` is a contract (see DESIGN.md)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from datetime import datetime, timezone
+
+from timeline.model import Chronology, Event
+from timeline.tagger.timex import display
+
+
+def event_record(event: Event) -> dict:
+    span = event.span
+    return {
+        "id": event.id,
+        "date": {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
+                 "granularity": span.granularity, "modifier": span.modifier, "display": display(span)},
+        "title": event.title,
+        "text": event.text,
+        "sources": [asdict(source) for source in event.sources],
+        "tags": list(event.tags),
+        "era": event.era,
+        "curated": event.curated,
+    }
+
+
+def events_json(chronology: Chronology, generated: datetime | None = None) -> str:
+    generated = generated or datetime.now(timezone.utc)
+    data = {
+        "generated": generated.isoformat(timespec="seconds"),
+        "title": chronology.title,
+        "range": [chronology.range[0].isoformat(), chronology.range[1].isoformat()],
+        "events": [event_record(event) for event in chronology.events],
+        "eras": [{"name": era.name, "begin": era.begin.isoformat(), "end": era.end.isoformat(),
+                  "description": era.description} for era in chronology.eras],
+        "out_of_range": [event_record(event) for event in chronology.out_of_range],
+        "warnings": [{"path": w.path, "line": w.line, "message": w.message, "severity": w.severity}
+                     for w in chronology.warnings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)

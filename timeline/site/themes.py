@@ -1,0 +1,74 @@
+"""Themes: a folder of Jinja2 templates and static files, which may extend another theme.
+
+A site's own ``templates/`` folder comes first, then the theme, then the theme
+it extends, as a :class:`jinja2.ChoiceLoader`; so a site or a child theme
+overrides single templates and inherits the rest.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from timeline.errors import ContentError
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A resolved theme: its folders, most specific first."""
+
+    name: str
+    folders: tuple[Path, ...]
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        return [folder / "templates" for folder in self.folders]
+
+    @property
+    def static_dirs(self) -> list[Path]:
+        return [folder / "static" for folder in self.folders]
+
+
+def builtin_themes() -> Path:
+    return Path(str(resources.files("timeline.themes")))
+
+
+def theme_folder(name: str, root: Path) -> Path:
+    for base in (root / "themes", builtin_themes()):
+        if (base / name / "templates").is_dir():
+            return base / name
+    raise ContentError(root / "timeline.toml", f"theme '{name}' not found in themes/ or the built-in themes")
+
+
+def resolve_theme(name: str, root: Path) -> Theme:
+    """Follow ``extends`` in each ``theme.toml`` until a theme that extends nothing."""
+    folders: list[Path] = []
+    while name:
+        folder = theme_folder(name, root)
+        if folder in folders:
+            raise ContentError(folder / "theme.toml", f"theme '{name}' extends itself through its parents")
+        folders.append(folder)
+        name = _theme_settings(folder).get("extends", "")
+    return Theme(folders[0].name, tuple(folders))
+
+
+def _theme_settings(folder: Path) -> dict:
+    path = folder / "theme.toml"
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ContentError(path, f"invalid TOML: {error}") from None
+
+
+def make_environment(theme: Theme, root: Path) -> jinja2.Environment:
+    """One environment for the whole render, autoescaping on, site overrides first."""
+    dirs = [root / "templates", *theme.template_dirs]
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()])
+    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                              trim_blocks=True, lstrip_blocks=True)

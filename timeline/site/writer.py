@@ -1,0 +1,45 @@
+"""Atomic output: a site is written beside ``output/`` and swapped in only when complete."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Path) -> None:
+    """Write every page and static file to a fresh folder, then put it in place of ``output``.
+
+    A failure at any point leaves the previous site untouched. Static files of the
+    most specific theme win over those of the themes it extends.
+    """
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        for static in reversed(static_dirs):
+            if static.is_dir():
+                shutil.copytree(static, staging / "static", dirs_exist_ok=True)
+        for name, content in pages.items():
+            target = staging / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        _swap(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _swap(staging: Path, output: Path) -> None:
+    if not output.exists():
+        staging.rename(output)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
+    retired.rmdir()
+    output.rename(retired)
+    try:
+        staging.rename(output)
+    except OSError:
+        retired.rename(output)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

@@ -1,0 +1,147 @@
+"""Temporal tagger: text to dated expressions.
+
+English text goes through the rule table (:mod:`timeline.tagger.rules`): every
+pattern proposes candidates, the longest non-overlapping ones are kept, and
+each is resolved in reading order so that "a year later" counts from the date
+before it. Other languages go to dateparser (:mod:`timeline.tagger.foreign`).
+Whether a text is news (resolve against the publication date) or narrative
+(resolve against its own dates) is decided from the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.model import Article, DateSpan, Expression
+from timeline.tagger.context import ResolutionContext
+from timeline.tagger.rules import RULES, Rule
+from timeline.tagger.timex import span_for
+
+TAGGER_VERSION = "1"
+DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:on|last|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
+EXPLICIT_YEAR = re.compile(r"(?<![\w$£€#.,/-])(1[5-9]\d\d|20\d\d)(?!\w)")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, reduced to the longest non-overlapping ones (earliest first on ties)."""
+    found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
+    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for candidate in found:
+        if kept and candidate.start < kept[-1].end:
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def is_narrative(text: str, reference: date | None) -> bool:
+    """A text is narrative when its explicit years mostly lie far from its reference date
+    and it has few words that point at the moment of writing ("yesterday", "last week").
+
+    WikiWars-style history is narrative; a news report that mentions a few old
+    years ("the 2000 summit") is not.
+    """
+    if reference is None:
+        return True
+    years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
+    if len(years) < 5:
+        return False
+    far = sum(1 for year in years if not reference.year - 1 <= year <= reference.year)
+    deictic = len(DEICTIC.findall(text))
+    return far >= 0.8 * len(years) and deictic <= 0.1 * len(years)
+
+
+def tag_text(
+    text: str,
+    reference: date | None,
+    *,
+    reference_source: str = "publication",
+    headings: tuple[tuple[int, int], ...] = (),
+    narrative: bool | None = None,
+) -> list[Expression]:
+    """Find and resolve the temporal expressions of English ``text``; offsets are into ``text``."""
+    context = ResolutionContext(
+        text=text,
+        reference=reference,
+        reference_source=reference_source,
+        narrative=is_narrative(text, reference) if narrative is None else narrative,
+        headings=headings,
+    )
+    expressions = []
+    current_heading = None
+    for candidate in find_candidates(text):
+        resolution = candidate.rule.resolve(candidate.match, context)
+        if resolution is None:
+            continue
+        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
+        anchor = resolution.anchor
+        expressions.append(Expression(
+            text=candidate.match.group(0),
+            start=candidate.start,
+            end=candidate.end,
+            type=resolution.type,
+            value=resolution.value,
+            span=span,
+            anchor=anchor.value if anchor else None,
+            anchor_source=anchor.source if anchor else None,
+            rule=candidate.rule.name,
+        ))
+        if span is not None:
+            current_heading = _follow_heading(context, candidate.start, span, current_heading)
+            context.last = span
+    return expressions
+
+
+def _follow_heading(
+    context: ResolutionContext, position: int, span: DateSpan, current: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """Dates inside a heading set the span later year-less dates fall in ('(November 2012–April 2013)')."""
+    heading = context.heading_at(position)
+    if heading is None:
+        return current
+    if heading == current and context.heading is not None:
+        first = context.heading
+        context.heading = DateSpan(f"{first.value}/{span.value}", min(first.begin, span.begin),
+                                   max(first.end, span.end), first.granularity)
+    else:
+        context.heading = span
+    return heading
+
+
+def tag_article_text(article: Article, reference: date | None = None) -> list[Expression]:
+    """Tag an article's text; offsets are into ``article.text``.
+
+    ``reference`` overrides the article's publication date.
+    """
+    ref = reference or article.published
+    source = "given" if reference else "publication"
+    if article.language.split("-")[0].lower() != "en":
+        from timeline.tagger.foreign import tag_foreign
+
+        found = tag_foreign(article.text, ref, article.language, source)
+    else:
+        found = tag_text(article.text, ref, reference_source=source, headings=article.headings)
+    return found
+
+
+def tag_article(article: Article, reference: date | None = None) -> list[Expression]:
+    """Tag an article and give each expression's offsets in the article's file."""
+    return [to_file(expression, article) for expression in tag_article_text(article, reference)]
+
+
+def to_file(expression: Expression, article: Article) -> Expression:
+    """The same expression with offsets into the original file instead of the article's text."""
+    start = article.offsets.to_file(expression.start)
+    end = article.offsets.to_file(expression.end - 1) + 1
+    return Expression(expression.text, start, end, expression.type, expression.value, expression.span,
+                      expression.anchor, expression.anchor_source, expression.rule)

@@ -1,0 +1,105 @@
+"""What a resolver knows about the text around an expression.
+
+News text resolves against its publication date; narrative text against its
+own last date and the dated heading it sits under. The context holds both and
+answers the questions resolvers ask: which year a year-less date falls in, what
+"the next day" counts from, whether a sentence speaks of the future.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline.model import DateSpan
+
+FUTURE = re.compile(
+    r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
+    r"plans? to|is set to|are set to|to be held|would take place|going to)\b|'ll\b",
+    re.I,
+)
+
+
+@dataclass
+class Anchor:
+    """A date something was resolved against, and where it came from."""
+
+    day: date
+    value: str
+    source: str
+
+
+@dataclass
+class ResolutionContext:
+    """Resolution state for one text, updated as expressions are resolved in order."""
+
+    text: str
+    reference: date | None
+    reference_source: str = "publication"
+    narrative: bool = False
+    last: DateSpan | None = None
+    heading: DateSpan | None = None
+    headings: tuple[tuple[int, int], ...] = ()
+    in_heading: bool = field(default=False)
+
+    def sentence_before(self, position: int) -> str:
+        """The part of the current sentence before ``position`` (at most 160 characters)."""
+        window = self.text[max(0, position - 160):position]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
+        return window[cut + 1:] if cut >= 0 else window
+
+    def is_future(self, position: int) -> bool:
+        return bool(FUTURE.search(self.sentence_before(position)))
+
+    def deictic_anchor(self) -> Anchor | None:
+        """'today', 'last week': the publication date, or failing that the text's last date."""
+        if self.reference is not None:
+            return Anchor(self.reference, self.reference.isoformat(), self.reference_source)
+        if self.last is not None:
+            return Anchor(self.last.begin, self.last.value, "inferred")
+        return None
+
+    def narrative_anchor(self) -> Anchor | None:
+        """'a year later', 'the next day': the last date the text gave, or failing that the reference."""
+        if self.last is not None:
+            return Anchor(self.last.begin, self.last.value, "expression")
+        return self.deictic_anchor()
+
+    def year_for(self, month: int, day: int | None, position: int) -> Anchor | None:
+        """The year of a date written without one; returned as the anchor it was taken from.
+
+        Narrative text takes it from the dated heading above (the year in which the
+        date falls inside the heading's span) or else from the last date; news text
+        takes the nearest such date not after the publication date, or not before
+        it when the sentence speaks of the future.
+        """
+        if self.narrative or self.reference is None:
+            anchor = self._year_from_text(month, day)
+            if anchor is not None:
+                return anchor
+        if self.reference is None:
+            return None
+        ref = self.reference
+        wanted = (month, day or 1)
+        if self.is_future(position):
+            year = ref.year if wanted >= (ref.month, 1 if day is None else ref.day) else ref.year + 1
+        else:
+            year = ref.year if wanted <= (ref.month, ref.day) else ref.year - 1
+        return Anchor(date(year, 1, 1), ref.isoformat(), self.reference_source)
+
+    def _year_from_text(self, month: int, day: int | None) -> Anchor | None:
+        if self.heading is not None:
+            for year in range(self.heading.begin.year, self.heading.end.year + 1):
+                probe = date(year, month, min(day or 1, 28))
+                if self.heading.begin.replace(day=1) <= probe <= self.heading.end:
+                    return Anchor(date(year, 1, 1), self.heading.value, "heading")
+        if self.last is not None:
+            return Anchor(date(self.last.begin.year, 1, 1), self.last.value, "expression")
+        return None
+
+    def heading_at(self, position: int) -> tuple[int, int] | None:
+        for start, end in self.headings:
+            if start <= position < end:
+                return start, end
+        return None

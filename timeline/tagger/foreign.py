@@ -1,0 +1,60 @@
+"""Articles in languages other than English, tagged with dateparser in that language.
+
+dateparser knows some two hundred locales; what it finds is kept at the
+precision it reports (day, week, month or year), never filled in.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import lru_cache
+
+from timeline.model import Expression
+from timeline.tagger.timex import day_value, month_value, span_for, week_value
+
+
+@lru_cache(maxsize=32)
+def _parser(language: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[language], settings={"PREFER_DATES_FROM": "past"})
+
+
+def _value(moment: datetime, period: str | None) -> str:
+    day = moment.date()
+    if period == "year":
+        return f"{day.year:04d}"
+    if period == "month":
+        return month_value(day.year, day.month)
+    if period == "week":
+        return week_value(day)
+    return day_value(day)
+
+
+def tag_foreign(text: str, reference: date | None, language: str, reference_source: str) -> list[Expression]:
+    """Dates dateparser finds in ``text`` written in ``language`` (an ISO 639-1 code)."""
+    from dateparser.search import search_dates
+
+    language = language.split("-")[0].lower()
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if reference is not None:
+        settings["RELATIVE_BASE"] = datetime(reference.year, reference.month, reference.day)
+    try:
+        found = search_dates(text, languages=[language], settings=settings) or []
+    except (ValueError, KeyError):
+        return []
+    expressions = []
+    position = 0
+    for phrase, moment in found:
+        start = text.find(phrase, position)
+        if start < 0:
+            continue
+        position = start + len(phrase)
+        period = _parser(language).get_date_data(phrase).period
+        value = _value(moment, period)
+        expressions.append(Expression(
+            text=phrase, start=start, end=position, type="DATE", value=value, span=span_for(value),
+            anchor=reference.isoformat() if reference else None,
+            anchor_source=reference_source if reference else None, rule=f"dateparser-{language}",
+        ))
+    return expressions

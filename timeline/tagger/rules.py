@@ -1,0 +1,388 @@
+"""The English rule table: a pattern per kind of expression and the resolver that dates it.
+
+Rules are data: :data:`RULES` lists (name, pattern, resolver). The engine finds
+candidates with every pattern, keeps the longest non-overlapping ones and asks
+each rule's resolver for a TimeML type and value; a resolver that returns None
+rejects the candidate ("May" the verb, "ten" the number).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from timeline.tagger import holidays
+from timeline.tagger.context import Anchor, ResolutionContext
+from timeline.tagger.lexicon import (
+    FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINAL_DAY, ORDINALS, PARTS_OF_DAY,
+    SEASONS, UNIT, UNITS, VAGUE_NUMBERS, WEEKDAY, WEEKDAYS, YEAR, alternation,
+)
+from timeline.tagger.timex import day_value, month_end, month_value, week_value
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What a resolver decided: TimeML type and value, and what it was resolved against."""
+
+    type: str
+    value: str
+    modifier: str | None = None
+    anchor: Anchor | None = None
+
+
+Resolver = Callable[[re.Match, ResolutionContext], Resolution | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern
+    resolve: Resolver
+
+
+MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|c\.)[\s-]+)?"
+BOUNDARY_BEFORE = r"(?<![\w$£€#.,/:-])"
+BOUNDARY_AFTER = r"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent))"
+
+
+def _modifier(match: re.Match) -> str | None:
+    raw = match.groupdict().get("mod")
+    return MODIFIERS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
+
+
+def _number(word: str) -> int | None:
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.replace(".", "", 1).isdigit():
+        return int(float(word))
+    if "-" in word:
+        tens, _, ones = word.partition("-")
+        return NUMBERS.get(tens, 0) + NUMBERS.get(ones, 0) or None
+    return NUMBERS.get(word)
+
+
+def _unit(word: str) -> str:
+    word = word.lower()
+    for name, code in UNITS.items():
+        if word.startswith(name[:4]) and (word.startswith(name) or name == "century"):
+            return code
+    return "D"
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def shift(day: date, amount: int, unit: str) -> date:
+    """Move a date by whole units, clamping the day where months are shorter."""
+    if unit == "D":
+        return day + timedelta(days=amount)
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=amount)
+    months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
+
+
+def value_at(day: date, unit: str) -> str:
+    """A date written at the precision of a unit: days to a day, weeks to a week, years to a year."""
+    if unit == "D":
+        return day_value(day)
+    if unit in ("W", "WE"):
+        return week_value(day)
+    if unit == "M":
+        return month_value(day.year, day.month)
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+# --- absolute dates ---------------------------------------------------------
+
+def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011'."""
+    parts = match.groupdict()
+    month = int(parts["monthnum"]) if parts.get("monthnum") else _month(parts["month"])
+    day = int(parts["day"]) if parts.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if parts.get("month") and not _month_is_a_date(match, ctx, has_day=day is not None):
+        return None
+    anchor = None
+    if parts.get("year"):
+        year = int(parts["year"])
+    else:
+        anchor = ctx.year_for(month, day, match.start())
+        if anchor is None:
+            value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+            return Resolution("DATE", value)
+        year = anchor.day.year
+    try:
+        value = day_value(date(year, month, day)) if day else month_value(year, month)
+    except ValueError:
+        return None
+    return Resolution("DATE", value, _modifier(match), anchor)
+
+
+def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> bool:
+    """'May' and 'March' are also a verb and a noun: a bare month needs a date-like neighbour."""
+    if has_day or match.groupdict().get("year") or match.groupdict().get("mod"):
+        return True
+    before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
+    return bool(before) and before[-1] in {
+        "in", "since", "until", "till", "by", "during", "from", "to", "through", "before", "after",
+        "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or", "on", "that",
+    }
+
+
+def resolve_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'2011', 'early 2011', 'the winter of 2012', 'spring 2013', 'fiscal 2008'."""
+    year = int(match.group("year"))
+    season = match.groupdict().get("season")
+    if season:
+        return Resolution("DATE", f"{year:04d}-{SEASONS[season.lower()]}", _modifier(match))
+    if not _year_in_context(match, ctx):
+        return None
+    return Resolution("DATE", f"{year:04d}", _modifier(match))
+
+
+def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
+    """A four-digit number is a year unless it counts something ('2000 people') or is an address."""
+    after = ctx.text[match.end():match.end() + 24].lower()
+    counted = re.match(
+        r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
+        r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
+        r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
+        r"hours|calories|acres)\b",
+        after,
+    )
+    return counted is None
+
+
+def resolve_decade(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    return Resolution("DATE", match.group("decade")[:3], _modifier(match))
+
+
+def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    word = match.group("nth").lower()
+    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
+
+
+def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the first quarter of 2008', 'the second half of the year'."""
+    nth = ORDINALS.get(match.group("nth").lower())
+    unit = match.group("part").lower()
+    limit = 4 if unit == "quarter" else 2
+    if nth is None or nth > limit and match.group("nth").lower() != "last":
+        return None
+    nth = limit if match.group("nth").lower() == "last" else nth
+    letter = "Q" if unit == "quarter" else "H"
+    if match.group("year"):
+        return Resolution("DATE", f"{match.group('year')}-{letter}{nth}")
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    return Resolution("DATE", f"{anchor.day.year:04d}-{letter}{nth}", anchor=anchor)
+
+
+def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'last summer', 'this winter': seasons of the reference year."""
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    code = SEASONS[match.group("season").lower()]
+    year = anchor.day.year + {"last": -1, "next": 1}.get(match.group("rel").lower(), 0)
+    return Resolution("DATE", f"{year:04d}-{code}", anchor=anchor)
+
+
+# --- relative to the publication date ---------------------------------------
+
+DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
+                "the day after tomorrow": 2, "last night": -1, "this morning": 0, "this afternoon": 0,
+                "this evening": 0}
+
+
+def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'today', 'yesterday morning', 'tonight', 'last night'."""
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    words = re.sub(r"\s+", " ", match.group("day").lower())
+    day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
+    part = match.groupdict().get("part") or (words.split()[-1] if " " in words else "")
+    if words == "tonight":
+        part = "night"
+    code = PARTS_OF_DAY.get(part.lower()) if part else None
+    if code:
+        return Resolution("TIME", f"{day_value(day)}T{code}", anchor=anchor)
+    return Resolution("DATE", day_value(day), anchor=anchor)
+
+
+def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense."""
+    anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
+    if anchor is None:
+        return None
+    weekday = WEEKDAYS[match.group("weekday").lower()]
+    rel = (match.groupdict().get("rel") or "").lower()
+    back = (anchor.day.weekday() - weekday) % 7
+    if rel == "next" or (rel not in ("last", "past") and ctx.is_future(match.start())):
+        day = anchor.day + timedelta(days=(weekday - anchor.day.weekday()) % 7 or 7)
+    else:
+        day = anchor.day - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+    part = match.groupdict().get("part")
+    if part:
+        return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
+    return Resolution("DATE", day_value(day), anchor=anchor)
+
+
+RELATIVE_OFFSETS = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
+                    "current": 0, "same": 0}
+
+
+def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
+    rel = match.group("rel").lower().split()[-1]
+    narrative = rel in ("previous", "following", "same")
+    anchor = ctx.narrative_anchor() if narrative else ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    unit = _unit(match.group("unit"))
+    day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
+    if unit == "WE":
+        saturday = day + timedelta(days=(5 - day.weekday()) % 7 - (7 if rel in ("last", "previous") else 0))
+        return Resolution("DATE", f"{week_value(saturday)}-WE", anchor=anchor)
+    return Resolution("DATE", value_at(day, unit), anchor=anchor)
+
+
+def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'two days ago', 'three years earlier', 'a year later' (against the last date)."""
+    amount = _number(match.group("num"))
+    if amount is None:
+        return None
+    unit = _unit(match.group("unit"))
+    direction = match.group("dir").lower()
+    anchor = ctx.deictic_anchor() if direction == "ago" else ctx.narrative_anchor()
+    if anchor is None:
+        return None
+    sign = 1 if direction in ("later", "afterwards", "afterward", "on") else -1
+    return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
+
+
+NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0}
+
+
+def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the previous day', 'the next day', 'the day before', 'that day': against the last date."""
+    anchor = ctx.narrative_anchor()
+    if anchor is None or ctx.last is None and anchor.source != "publication":
+        return None
+    word = (match.group("w1") or match.group("w2") or match.group("w3")).lower()
+    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), anchor=anchor)
+
+
+def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'Christmas Day', 'New Year's Eve', 'Easter', 'Eid al-Fitr', 'Ramadan' (Islamic calendar)."""
+    name = holidays.normalise(match.group("holiday"))
+    if match.group("year"):
+        span = holidays.occurrence(name, int(match.group("year")))
+        return Resolution("DATE", span) if span else None
+    anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
+    if anchor is None:
+        return None
+    value = holidays.nearest(name, anchor.day, future=ctx.is_future(match.start()))
+    return Resolution("DATE", value, anchor=anchor) if value else None
+
+
+# --- durations, sets, references, clock times -------------------------------
+
+def resolve_duration(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'13 years' (P13Y), 'several days' (PXD), 'fifty-year' (P50Y), 'three hours' (PT3H)."""
+    word = match.group("num").lower()
+    amount = "X" if any(word.startswith(vague) for vague in VAGUE_NUMBERS) else _number(word)
+    if amount is None:
+        return None
+    unit = _unit(match.group("unit"))
+    if unit in ("H", "S") or (unit == "M" and match.group("unit").lower().startswith("min")):
+        return Resolution("DURATION", f"PT{amount}{unit}")
+    if unit == "WE":
+        return None
+    codes = {"DE": ("0", "Y"), "CE": ("00", "Y")}
+    zeros, letter = codes.get(unit, ("", unit))
+    return Resolution("DURATION", f"P{amount}{zeros}{letter}")
+
+
+def resolve_set(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'every year', 'annually', 'each week', 'weekly'."""
+    word = match.group(0).lower().split()[-1]
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+    if word in adverbs:
+        return Resolution("SET", adverbs[word])
+    if word.capitalize() in WEEKDAY.split("|"):
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[word] + 1}")
+    return Resolution("SET", f"P1{_unit(word)}")
+
+
+REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+              "nowadays": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
+              "recently": "PAST_REF", "in the past": "PAST_REF", "in the future": "FUTURE_REF",
+              "the past": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    words = re.sub(r"\s+", " ", match.group(0).lower())
+    return Resolution("DATE", REFERENCES[words])
+
+
+def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'3 p.m.', '10:30 am': a time on the reference day."""
+    anchor = ctx.deictic_anchor()
+    hour = int(match.group("hour"))
+    if not 1 <= hour <= 12:
+        return None
+    if match.group("ampm").lower().startswith("p") and hour != 12:
+        hour += 12
+    elif match.group("ampm").lower().startswith("a") and hour == 12:
+        hour = 0
+    time = f"T{hour:02d}:{int(match.group('minute') or 0):02d}"
+    day = day_value(anchor.day) if anchor else "XXXX-XX-XX"
+    return Resolution("TIME", day + time, anchor=anchor)
+
+
+def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern, flags), resolve)
+
+
+I = re.IGNORECASE
+WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+)?"
+DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+
+RULES: tuple[Rule, ...] = (
+    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date),
+    _rule("month-day-year", rf"\b{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
+    _rule("day-month-year", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
+    _rule("month-day", rf"\b{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)", resolve_calendar_date),
+    _rule("day-month", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date),
+    _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
+    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
+    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade),
+    _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
+    _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|this\s+year))?)\b", resolve_part_of_year),
+    _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
+    _rule("deictic-day", r"(?i:\b(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
+    _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
+    _rule("relative-unit", r"(?i:\b(?:(?P<side>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
+    _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
+    _rule("neighbour-day", r"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+day)\b)", resolve_neighbour_day),
+    _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
+    _rule("duration", rf"(?i:\b(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
+    _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|yearly))\b", resolve_set),
+    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b", resolve_reference),
+    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock),
+)
