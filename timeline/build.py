@@ -16,10 +16,10 @@ from timeline.curated import load_curated
 from timeline.errors import ContentError
 from timeline.events import extract_events, merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
-from timeline.readers import is_article, read_article
+from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
-from timeline.site import render_site
+from timeline.site import render_pages, render_site
 from timeline.tagger import tag_article_text
 
 
@@ -43,21 +43,51 @@ class BuildResult:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.chronology.warnings if d.severity == "error"]
 
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.chronology.warnings if d.severity == "warning"]
 
-def discover_articles(config: SiteConfig) -> list[Path]:
-    """Article files under the configured folders, in a stable order."""
-    found = []
+
+def scan_sources(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
+    """Article files under the configured folders, in a stable order, and what is wrong with the set.
+
+    A symlink leading outside the project is skipped (a build publishes only the
+    project's own files); two articles with the same slug are reported.
+    """
+    found, problems = [], []
+    root = config.root.resolve()
     for folder in config.article_dirs:
         base = config.root / folder
-        if base.is_dir():
-            found += sorted(p for p in base.rglob("*") if p.is_file() and is_article(p))
-    return found
+        if not base.is_dir():
+            continue
+        for path in sorted(p for p in base.rglob("*") if p.is_file() and is_article(p)):
+            if not path.resolve().is_relative_to(root):
+                problems.append(Diagnostic(str(path), None, "symlink to a file outside the project; skipped", "error"))
+                continue
+            found.append(path)
+    return found, problems + _duplicate_slugs(found)
 
 
-def process_article(path: Path, root: Path, language: str = "en") -> ArticleResult:
+def _duplicate_slugs(paths: list[Path]) -> list[Diagnostic]:
+    seen: dict[str, Path] = {}
+    problems = []
+    for path in paths:
+        slug = slug_for(path)
+        if slug in seen:
+            problems.append(Diagnostic(str(path), None, f"same slug '{slug}' as {seen[slug]}"))
+        seen.setdefault(slug, path)
+    return problems
+
+
+def discover_articles(config: SiteConfig) -> list[Path]:
+    """The article files a build reads."""
+    return scan_sources(config)[0]
+
+
+def process_article(path: Path, root: Path, language: str = "en", max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleResult:
     """Read, tag and extract one article; never raises for bad content."""
     try:
-        article, diagnostics = read_article(path, language)
+        article, diagnostics = read_article(path, language, max_bytes)
     except ContentError as error:
         return ArticleResult(path, None, diagnostics=[Diagnostic(error.path, error.line, error.message, "error")])
     events = extract_events(article, tag_article_text(article), root)
@@ -74,14 +104,23 @@ def read_about(path: Path) -> str:
 
 def collect(config: SiteConfig) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
-    results = [process_article(path, config.root, config.language) for path in discover_articles(config)]
-    diagnostics = [d for result in results for d in result.diagnostics]
+    paths, diagnostics = scan_sources(config)
+    results = [process_article(path, config.root, config.language, config.max_article_bytes) for path in paths]
+    diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     extracted = merge_events([event for result in results for event in result.events])
     chronology = build_chronology(config, curated + extracted, load_eras(config.root / config.eras_file),
                                   diagnostics + problems)
     chronology.articles = [result.article for result in results if result.article is not None]
     return chronology
+
+
+def check(project: Path) -> BuildResult:
+    """Everything a build does but the writing: read, tag, order and render in memory."""
+    config = load_config(project)
+    chronology = collect(config)
+    pages, _ = render_pages(chronology, config, read_about(config.root / config.about_file))
+    return BuildResult(chronology, config.output_dir, len(pages))
 
 
 def build(project: Path, output: Path | None = None) -> BuildResult:

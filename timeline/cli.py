@@ -8,9 +8,13 @@ import sys
 import traceback
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from timeline import __version__
 from timeline.errors import ContentError
+
+if TYPE_CHECKING:
+    from timeline.build import BuildResult
 
 
 def _reference(text: str) -> date:
@@ -29,6 +33,11 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into output/")
     build.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
     build.add_argument("--output", type=Path, help="output folder (default: the project's output/)")
+    build.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too, for CI")
+
+    check = commands.add_parser("check", help="validate a project without writing anything")
+    check.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
+    check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
 
     extract = commands.add_parser("extract", help="list the temporal expressions of articles")
     extract.add_argument("files", nargs="+", type=Path)
@@ -41,16 +50,31 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _report(result: BuildResult, strict: bool) -> int:
+    """Print the diagnostics; the exit code is 1 on errors, and on warnings too when strict."""
+    for diagnostic in result.chronology.warnings:
+        print(diagnostic, file=sys.stderr)
+    return 1 if result.errors or (strict and result.warnings) else 0
+
+
 def run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
 
     result = build(args.project, args.output)
-    for diagnostic in result.chronology.warnings:
-        print(diagnostic, file=sys.stderr)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")
-    return 1 if result.errors else 0
+    return _report(result, args.strict)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from timeline.build import check
+
+    result = check(args.project)
+    chronology = result.chronology
+    print(f"Checked {len(chronology.articles)} articles: {len(chronology.events)} events, "
+          f"{len(result.errors)} errors, {len(result.warnings)} warnings")
+    return _report(result, args.strict)
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -71,7 +95,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "extract": run_extract, "new": run_new}
+COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +28,7 @@ class SiteConfig:
     about_file: str = "content/about.md"
     language: str = "en"
     output: str = "output"
-    extra: dict = field(default_factory=dict)
+    max_article_bytes: int = 5_000_000
 
     @property
     def output_dir(self) -> Path:
@@ -75,4 +75,5 @@ def load_config(root: Path) -> SiteConfig:
         eras_file=str(paths.get("eras", defaults.eras_file)),
         about_file=str(paths.get("about", defaults.about_file)),
         output=str(paths.get("output", defaults.output)),
+        max_article_bytes=int(data.get("build", {}).get("max_article_bytes", defaults.max_article_bytes)),
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from timeline.errors import ContentError
@@ -29,20 +30,43 @@ KNOWN_KEYS = {
 Reader = Callable[[Path, str, dict, str], tuple[Article, list[Diagnostic]]]
 
 
-def decode(path: Path) -> tuple[str, list[Diagnostic]]:
-    """Read a file as UTF-8; undecodable bytes are replaced and reported, never fatal."""
+MAX_ARTICLE_BYTES = 5_000_000
+
+
+def decode(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, list[Diagnostic]]:
+    """Read a file as UTF-8; a file in another encoding is decoded as Windows-1252 and reported.
+
+    Scraped text is often Windows-1252; that guess keeps the words readable where
+    replacing every odd byte would not.
+    """
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ContentError(path, f"file is {size:,} bytes, over the limit of {max_bytes:,} (max_article_bytes)")
         data = path.read_bytes()
     except OSError as error:
         raise ContentError(path, f"cannot read: {error.strerror}") from None
     if b"\x00" in data[:8192]:
         raise ContentError(path, "binary file, not an article")
+    notes = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        notes.append(Diagnostic(str(path), 1, "file starts with a byte-order mark; it was ignored", "info"))
     try:
-        return data.decode("utf-8"), []
+        return data.decode("utf-8"), notes
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        message = "invalid UTF-8; undecodable bytes were replaced"
-        return data.decode("utf-8", errors="replace"), [Diagnostic(str(path), line, message)]
+        text = data.decode("cp1252", errors="replace")
+        return text, notes + [Diagnostic(str(path), line, "not valid UTF-8; read as Windows-1252 instead")]
+
+
+def safe_url(value: object, path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """Only http(s) and mailto links reach a page; 'javascript:' and the like are dropped and reported."""
+    if not value:
+        return None, []
+    url = str(value).strip()
+    if re.match(r"^(?:https?://|mailto:)", url, re.I):
+        return url, []
+    return None, [Diagnostic(str(path), None, f"url {url!r} dropped: only http, https and mailto links are allowed")]
 
 
 def slug_for(path: Path) -> str:
@@ -128,16 +152,19 @@ def is_article(path: Path) -> bool:
     return path.suffix.lower() in READERS and not path.name.startswith(".")
 
 
-def read_article(path: Path, language: str = "en") -> tuple[Article, list[Diagnostic]]:
+def read_article(path: Path, language: str = "en", max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[Article, list[Diagnostic]]:
     """Read one article file; raises :class:`ContentError` naming the file on bad input."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ContentError(path, f"no reader for '{path.suffix}' files")
-    raw, diagnostics = decode(path)
+    raw, diagnostics = decode(path, max_bytes)
     if not raw.strip():
         raise ContentError(path, "empty file")
     article, more = reader(path, raw, read_sidecar(path), language)
-    diagnostics += more
+    url, unsafe = safe_url(article.url, path)
+    if unsafe:
+        article = replace(article, url=url)
+    diagnostics += more + unsafe
     if article.published is None:
         diagnostics.append(Diagnostic(
             str(path), None,

@@ -28,7 +28,9 @@ def split_front_matter(raw: str, path: Path) -> tuple[dict, int]:
     try:
         data = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
+        # The context mark is where the broken construct opens ('[' never closed);
+        # the problem mark is often just the end of the front matter.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
         raise ContentError(path, f"invalid YAML front matter: {problem}", line) from None
