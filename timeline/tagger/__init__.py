@@ -99,6 +99,7 @@ def tag_text(
         if span is not None:
             current_heading = _follow_heading(context, candidate.start, span, current_heading)
             context.last = span
+            context.last_end = candidate.end
     return expressions
 
 

@@ -39,6 +39,7 @@ class ResolutionContext:
     reference_source: str = "publication"
     narrative: bool = False
     last: DateSpan | None = None
+    last_end: int = -1
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
     in_heading: bool = field(default=False)
@@ -53,7 +54,13 @@ class ResolutionContext:
         return bool(FUTURE.search(self.sentence_before(position)))
 
     def deictic_anchor(self) -> Anchor | None:
-        """'today', 'last week': the publication date, or failing that the text's last date."""
+        """'today', 'last week': the publication date, or failing that the text's last date.
+
+        A narrative's publication date is only when it was written down; there
+        'that week' and 'today' speak of the text's own last date.
+        """
+        if self.narrative and self.last is not None:
+            return Anchor(self.last.begin, self.last.value, "expression")
         if self.reference is not None:
             return Anchor(self.reference, self.reference.isoformat(), self.reference_source)
         if self.last is not None:

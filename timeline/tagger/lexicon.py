@@ -35,7 +35,7 @@ PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "N
 MODIFIERS = {
     "early": "start", "the beginning of": "start", "the start of": "start", "the turn of": "start",
     "mid": "mid", "the middle of": "mid", "late": "end", "the end of": "end", "the close of": "end",
-    "around": "approx", "about": "approx", "circa": "approx", "c.": "approx", "approximately": "approx",
+    "around": "approx", "about": "approx", "circa": "approx", "c.": "approx", "ca.": "approx", "approximately": "approx",
     "before": "before", "after": "after", "since": None,
 }
 
@@ -46,8 +46,9 @@ def alternation(words: object) -> str:
     return "|".join(word.replace(".", r"\.").replace(" ", r"\s+") for word in ordered)
 
 
-MONTH = rf"(?:{alternation(name.capitalize() for name in MONTHS)})(?:\.(?!\w))?"
 FULL_MONTH = alternation(name.capitalize() for name in MONTHS if len(name) > 3 or name == "may")
+ABBREVIATED_MONTH = alternation(name.capitalize() for name in MONTHS if len(name) <= 4 and name not in ("may", "june", "july"))
+MONTH = rf"(?:{FULL_MONTH}|(?:{ABBREVIATED_MONTH})(?:\.(?!\w))?)"
 WEEKDAY = alternation(name.capitalize() for name in WEEKDAYS)
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{alternation(n for n in NUMBERS if n not in ('a', 'an'))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies))"

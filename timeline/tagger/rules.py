@@ -42,7 +42,7 @@ class Rule:
     resolve: Resolver
 
 
-MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|c\.)[\s-]+)?"
+MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
 BOUNDARY_BEFORE = r"(?<![\w$£€#.,/:-])"
 BOUNDARY_AFTER = r"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent))"
 
@@ -161,6 +161,43 @@ def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
         after,
     )
     return counted is None
+
+
+def resolve_year_range_end(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """The second year of '1861-1863' or '1995-96'; it must come after the first."""
+    first = int(match.group("first"))
+    last = match.group("last")
+    year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return Resolution("DATE", f"{year:04d}") if first < year <= first + 99 else None
+
+
+def resolve_year_bc(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'490 BC', '146 B.C.', and the first year of '499-493 BC' (TIMEX3 writes BC0490)."""
+    year = int(match.group("year"))
+    return Resolution("DATE", f"BC{year:04d}", _modifier(match)) if year > 0 else None
+
+
+def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """The bare second day of 'April 6-7' or 'May 4 and 5': the month and year of the day just before."""
+    last = ctx.last
+    if last is None or last.granularity != "day" or not RANGE_GAP.fullmatch(ctx.text[ctx.last_end:match.start()]):
+        return None
+    try:
+        day = last.begin.replace(day=int(match.group("day")))
+    except ValueError:
+        return None
+    if day <= last.begin:
+        return None
+    return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
+
+
+def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the summer', 'Spring', 'the early winter': the season of the year the text is in."""
+    code = SEASONS[match.group("season").lower()]
+    anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
+    if anchor is None:
+        return None
+    return Resolution("DATE", f"{anchor.day.year:04d}-{code}", _modifier(match), anchor)
 
 
 def resolve_decade(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -359,6 +396,10 @@ def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
 
 
 I = re.IGNORECASE
+RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
+RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
+BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+)?"
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
@@ -371,6 +412,11 @@ RULES: tuple[Rule, ...] = (
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
+    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end),
+    _rule("year-bc", rf"(?:(?i:{MOD}))?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day),
+    _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall))\b", resolve_bare_season),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|this\s+year))?)\b", resolve_part_of_year),
