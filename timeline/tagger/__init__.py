@@ -45,20 +45,20 @@ def find_candidates(text: str) -> list[Candidate]:
 
 
 def is_narrative(text: str, reference: date | None) -> bool:
-    """A text is narrative when its explicit years mostly lie far from its reference date
+    """A text is narrative when most of its explicit years lie well before its reference date
     and it has few words that point at the moment of writing ("yesterday", "last week").
 
     WikiWars-style history is narrative; a news report that mentions a few old
-    years ("the 2000 summit") is not.
+    years ("the 2000 summit") or plans for years ahead ("from 2009 to 2011") is not.
     """
     if reference is None:
         return True
     years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
     if len(years) < 5:
         return False
-    far = sum(1 for year in years if not reference.year - 1 <= year <= reference.year)
+    past = sum(1 for year in years if year < reference.year - 1)
     deictic = len(DEICTIC.findall(text))
-    return far >= 0.8 * len(years) and deictic <= 0.1 * len(years)
+    return past >= 0.6 * len(years) and deictic <= 0.1 * len(years)
 
 
 def tag_text(
@@ -96,7 +96,7 @@ def tag_text(
             anchor_source=anchor.source if anchor else None,
             rule=candidate.rule.name,
         ))
-        if span is not None:
+        if span is not None and not (context.narrative and context.is_future(candidate.start)):
             current_heading = _follow_heading(context, candidate.start, span, current_heading)
             context.last = span
             context.last_end = candidate.end

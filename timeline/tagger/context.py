@@ -16,9 +16,15 @@ from timeline.model import DateSpan
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
-    r"plans? to|is set to|are set to|to be held|would take place|going to)\b|'ll\b",
+    r"plans? to|planned|is set to|are set to|to be held|would|going to)\b|'ll\b",
     re.I,
 )
+
+
+def year_of(span: DateSpan) -> int:
+    """The year a span is named by: 1918 for the winter 1918-WI, which begins in December 1917."""
+    head = span.value[:4]
+    return int(head) if head.isdigit() else span.begin.year
 
 
 @dataclass
@@ -102,7 +108,7 @@ class ResolutionContext:
                 if self.heading.begin.replace(day=1) <= probe <= self.heading.end:
                     return Anchor(date(year, 1, 1), self.heading.value, "heading")
         if self.last is not None:
-            return Anchor(date(self.last.begin.year, 1, 1), self.last.value, "expression")
+            return Anchor(date(year_of(self.last), 1, 1), self.last.value, "expression")
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:
