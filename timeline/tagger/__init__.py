@@ -33,15 +33,10 @@ class Candidate:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, reduced to the longest non-overlapping ones (earliest first on ties)."""
+    """Every rule's matches, earliest first and, of those starting together, longest first."""
     found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[Candidate] = []
-    for candidate in found:
-        if kept and candidate.start < kept[-1].end:
-            continue
-        kept.append(candidate)
-    return kept
+    return found
 
 
 def is_narrative(text: str, reference: date | None) -> bool:
@@ -69,7 +64,11 @@ def tag_text(
     headings: tuple[tuple[int, int], ...] = (),
     narrative: bool | None = None,
 ) -> list[Expression]:
-    """Find and resolve the temporal expressions of English ``text``; offsets are into ``text``."""
+    """Find and resolve the temporal expressions of English ``text``; offsets are into ``text``.
+
+    Candidates are taken leftmost-longest; one its rule rejects ('56 October' is
+    no date) leaves the place free for a shorter or later one ('October 6, 2011').
+    """
     context = ResolutionContext(
         text=text,
         reference=reference,
@@ -79,10 +78,14 @@ def tag_text(
     )
     expressions = []
     current_heading = None
+    covered = 0
     for candidate in find_candidates(text):
+        if candidate.start < covered:
+            continue
         resolution = candidate.rule.resolve(candidate.match, context)
         if resolution is None:
             continue
+        covered = candidate.end
         span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(

@@ -16,7 +16,8 @@ from timeline.model import DateSpan
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
-    r"plans? to|planned|is set to|are set to|to be held|would|going to)\b|'ll\b",
+    r"plans? to|planned|is set to|are set to|to be held|would|going to|should|may\s+be|might|scheduled|"
+    r"deadline|next)\b|'ll\b",
     re.I,
 )
 
@@ -50,14 +51,18 @@ class ResolutionContext:
     headings: tuple[tuple[int, int], ...] = ()
     in_heading: bool = field(default=False)
 
-    def sentence_before(self, position: int) -> str:
-        """The part of the current sentence before ``position`` (at most 160 characters)."""
-        window = self.text[max(0, position - 160):position]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
-        return window[cut + 1:] if cut >= 0 else window
+    def sentence_at(self, position: int) -> str:
+        """The sentence around ``position``, at most 160 characters either side."""
+        before = self.text[max(0, position - 160):position]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+        after = self.text[position:position + 160]
+        stop = min((i for i in (after.find(". "), after.find("\n"), after.find("? "), after.find("! ")) if i >= 0),
+                   default=len(after))
+        return before[cut + 1:] + after[:stop]
 
     def is_future(self, position: int) -> bool:
-        return bool(FUTURE.search(self.sentence_before(position)))
+        """Whether the sentence speaks of what is still to come ('will', 'is scheduled', 'should')."""
+        return bool(FUTURE.search(self.sentence_at(position)))
 
     def deictic_anchor(self) -> Anchor | None:
         """'today', 'last week': the publication date, or failing that the text's last date.

@@ -27,8 +27,8 @@ ORDINALS = {
     "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4,
 }
 UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
-    "month": "M", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W",
+    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W",
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
@@ -51,6 +51,6 @@ ABBREVIATED_MONTH = alternation(name.capitalize() for name in MONTHS if len(name
 MONTH = rf"(?:{FULL_MONTH}|(?:{ABBREVIATED_MONTH})(?:\.(?!\w))?)"
 WEEKDAY = alternation(name.capitalize() for name in WEEKDAYS)
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{alternation(n for n in NUMBERS if n not in ('a', 'an'))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
-UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies))"
 ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
