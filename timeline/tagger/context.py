@@ -28,6 +28,9 @@ def year_of(span: DateSpan) -> int:
     return int(head) if head.isdigit() else span.begin.year
 
 
+CLAUSE_END = re.compile(r"[,;:.?!\n]|\b(?:that|which|who|when|while|amid|amidst|after|before)\b")
+
+
 @dataclass
 class Anchor:
     """A date something was resolved against, and where it came from."""
@@ -51,18 +54,20 @@ class ResolutionContext:
     headings: tuple[tuple[int, int], ...] = ()
     in_heading: bool = field(default=False)
 
-    def sentence_at(self, position: int) -> str:
-        """The sentence around ``position``, at most 160 characters either side."""
+    def clause_at(self, position: int) -> str:
+        """The sentence before ``position`` and its clause after it (up to a comma, 'that', 'which').
+
+        'announced Friday that it will give' is past for Friday; 'a June 3 hearing
+        has been scheduled' is future for June 3.
+        """
         before = self.text[max(0, position - 160):position]
         cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
-        after = self.text[position:position + 160]
-        stop = min((i for i in (after.find(". "), after.find("\n"), after.find("? "), after.find("! ")) if i >= 0),
-                   default=len(after))
-        return before[cut + 1:] + after[:stop]
+        after = CLAUSE_END.split(self.text[position:position + 160], maxsplit=1)[0]
+        return before[cut + 1:] + after
 
     def is_future(self, position: int) -> bool:
-        """Whether the sentence speaks of what is still to come ('will', 'is scheduled', 'should')."""
-        return bool(FUTURE.search(self.sentence_at(position)))
+        """Whether the clause speaks of what is still to come ('will', 'is scheduled', 'should')."""
+        return bool(FUTURE.search(self.clause_at(position)))
 
     def deictic_anchor(self) -> Anchor | None:
         """'today', 'last week': the publication date, or failing that the text's last date.
@@ -77,6 +82,12 @@ class ResolutionContext:
         if self.last is not None:
             return Anchor(self.last.begin, self.last.value, "inferred")
         return None
+
+    def day_anchor(self) -> Anchor | None:
+        """'that day', '18:00 UTC': the day the text last named, or else the deictic anchor."""
+        if self.last is not None and self.last.granularity == "day":
+            return Anchor(self.last.begin, self.last.value, "expression")
+        return self.deictic_anchor()
 
     def narrative_anchor(self) -> Anchor | None:
         """'a year later', 'the next day': the last date the text gave, or failing that the reference."""

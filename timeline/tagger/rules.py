@@ -270,7 +270,7 @@ def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None
 
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                 "the day after tomorrow": 2, "last night": -1, "this morning": 0, "this afternoon": 0,
-                "this evening": 0, "the day": 0}
+                "this evening": 0}
 
 
 def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -340,16 +340,16 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
 
 
-NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0}
+NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0, "the": 0}
 
 
 def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the previous day', 'the next day', 'the day before', 'that day': against the last date."""
-    anchor = ctx.narrative_anchor()
-    if anchor is None or ctx.last is None and anchor.source != "publication":
+    """'the previous day', 'the day before', 'that day', 'late in the day': against the day last named."""
+    anchor = ctx.day_anchor()
+    if anchor is None:
         return None
-    word = (match.group("w1") or match.group("w2") or match.group("w3")).lower()
-    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), anchor=anchor)
+    word = next(group for group in match.group("w1", "w2", "w3", "w4") if group).lower()
+    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), _modifier(match), anchor)
 
 
 def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -428,7 +428,7 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     zone = ZONES.get((match.groupdict().get("zone") or "").lower(), "")
-    anchor = ctx.deictic_anchor()
+    anchor = ctx.day_anchor()
     day = day_value(anchor.day) if anchor else "XXXX-XX-XX"
     return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
@@ -464,11 +464,11 @@ RULES: tuple[Rule, ...] = (
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
-    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|the\s+day(?!\s+(?:of|when|that|on|in)\b)|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
+    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
     _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
-    _rule("neighbour-day", r"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+day)\b)", resolve_neighbour_day),
+    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration),
