@@ -84,3 +84,12 @@ def test_evaluate_command_prints_scores_as_json(tmp_path, capsys):
 def test_dateparser_baseline_keeps_the_precision_dateparser_reports():
     found = {t.text: t.value for t in dateparser_system("The talks began in March 2011.", date(2012, 5, 1))}
     assert found["in March 2011"] == "2011-03"
+
+
+def test_expression_inside_a_long_gold_one_pairs_with_the_gold_it_matches():
+    text = "It runs from 2009 to 2011."
+    long_one = Timex(8, 25, "DURATION", "P2Y", "from 2009 to 2011")
+    year = Timex(13, 17, "DATE", "2009", "2009")
+    document = GoldDocument("nested", date(2008, 1, 1), text, (long_one, year))
+    counts = score_document(document, [year]).counts
+    assert (counts.strict, counts.value) == (1, 1)

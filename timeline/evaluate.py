@@ -104,17 +104,36 @@ def read_gold(path: Path) -> list[GoldDocument]:
 
 
 def pair(gold: Iterable[Timex], system: Iterable[Timex]) -> tuple[list[tuple[Timex, Timex]], list[Timex], list[Timex]]:
-    """One-to-one pairs of overlapping expressions, in text order; then the unpaired gold and system ones."""
+    """One-to-one pairs of overlapping expressions; then the unpaired gold and system ones.
+
+    Identical spans pair first, then overlapping ones with equal values, then any
+    overlapping ones, so that a system expression inside a long gold one ("2009"
+    in "from 2009 to 2011") pairs with the gold expression it actually matches.
+    """
     unpaired = sorted(system, key=lambda t: (t.start, t.end))
-    pairs, missed = [], []
-    for expected in sorted(gold, key=lambda t: (t.start, t.end)):
-        partner = next((t for t in unpaired if t.start < expected.end and expected.start < t.end), None)
-        if partner is None:
-            missed.append(expected)
-            continue
-        unpaired.remove(partner)
-        pairs.append((expected, partner))
-    return pairs, missed, unpaired
+    waiting = sorted(gold, key=lambda t: (t.start, t.end))
+    pairs = []
+    for fits in (_same_span, _same_value, _overlap):
+        for expected in list(waiting):
+            partner = next((t for t in unpaired if fits(expected, t)), None)
+            if partner is not None:
+                unpaired.remove(partner)
+                waiting.remove(expected)
+                pairs.append((expected, partner))
+    pairs.sort(key=lambda p: (p[0].start, p[0].end))
+    return pairs, waiting, unpaired
+
+
+def _overlap(gold: Timex, found: Timex) -> bool:
+    return found.start < gold.end and gold.start < found.end
+
+
+def _same_span(gold: Timex, found: Timex) -> bool:
+    return (gold.start, gold.end) == (found.start, found.end)
+
+
+def _same_value(gold: Timex, found: Timex) -> bool:
+    return _overlap(gold, found) and gold.value == found.value
 
 
 def score_document(document: GoldDocument, found: list[Timex]) -> DocumentResult:

@@ -17,7 +17,7 @@ from timeline.model import DateSpan
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
     r"plans? to|planned|is set to|are set to|to be held|would|going to|should|may\s+be|might|scheduled|"
-    r"deadline|next)\b|'ll\b",
+    r"deadline|next|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
     re.I,
 )
 
@@ -61,7 +61,7 @@ class ResolutionContext:
         has been scheduled' is future for June 3.
         """
         before = self.text[max(0, position - 160):position]
-        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind(", "))
         after = CLAUSE_END.split(self.text[position:position + 160], maxsplit=1)[0]
         return before[cut + 1:] + after
 

@@ -473,7 +473,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set),
-    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b", resolve_reference),
+    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference),
     _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock),
     _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock),
 )
