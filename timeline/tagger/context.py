@@ -24,8 +24,8 @@ FUTURE = re.compile(
 
 def year_of(span: DateSpan) -> int:
     """The year a span is named by: 1918 for the winter 1918-WI, which begins in December 1917."""
-    head = span.value[:4]
-    return int(head) if head.isdigit() else span.begin.year
+    named = re.match(r"\d{4}(?!\d)", span.value)
+    return int(named.group()) if named else span.begin.year
 
 
 CLAUSE_END = re.compile(r"[,;:.?!\n]|\b(?:that|which|who|when|while|amid|amidst|after|before)\b")
@@ -50,6 +50,7 @@ class ResolutionContext:
     narrative: bool = False
     last: DateSpan | None = None
     last_end: int = -1
+    last_absolute: DateSpan | None = None
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
     in_heading: bool = field(default=False)
@@ -123,8 +124,8 @@ class ResolutionContext:
                 probe = date(year, month, min(day or 1, 28))
                 if self.heading.begin.replace(day=1) <= probe <= self.heading.end:
                     return Anchor(date(year, 1, 1), self.heading.value, "heading")
-        if self.last is not None:
-            return Anchor(date(year_of(self.last), 1, 1), self.last.value, "expression")
+        if self.last_absolute is not None:
+            return Anchor(date(year_of(self.last_absolute), 1, 1), self.last_absolute.value, "expression")
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:

@@ -140,9 +140,10 @@ def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> 
     if has_day or match.groupdict().get("year") or match.groupdict().get("mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
-    return bool(before) and before[-1] in {
-        "in", "since", "until", "till", "by", "during", "from", "to", "through", "before", "after",
-        "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or", "on", "that",
+    return bool(before) and before[-1].lstrip("([") in {
+        "in", "since", "until", "till", "by", "during", "from", "to", "through", "throughout", "into",
+        "before", "after", "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or",
+        "on", "that", "the",
     }
 
 
@@ -308,14 +309,16 @@ def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
 
 
 RELATIVE_OFFSETS = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
-                    "current": 0, "same": 0}
+                    "current": 0, "same": 0, "that": 0, "the": 0}
+NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 
 
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
     rel = match.group("rel").lower().split()[-1]
-    narrative = rel in ("previous", "following", "same")
-    anchor = ctx.narrative_anchor() if narrative else ctx.deictic_anchor()
+    if rel == "the" and not match.group("mod"):
+        return None
+    anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
     if anchor is None:
         return None
     unit = _unit(match.group("unit"))
@@ -456,6 +459,7 @@ RULES: tuple[Rule, ...] = (
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end),
     _rule("year-bc", rf"(?:(?i:{MOD}))?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season),
@@ -466,9 +470,9 @@ RULES: tuple[Rule, ...] = (
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
     _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
-    _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
+    _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
-    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
+    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration),
