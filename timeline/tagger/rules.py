@@ -180,9 +180,16 @@ def resolve_year_range_end(match: re.Match, ctx: ResolutionContext) -> Resolutio
 
 
 def resolve_year_bc(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'490 BC', '146 B.C.', and the first year of '499-493 BC' (TIMEX3 writes BC0490)."""
+    """'490 BC', 'August 480 BC', 'the spring of 480 BC', the first year of '499-493 BC' (TIMEX3: BC0490)."""
     year = int(match.group("year"))
-    return Resolution("DATE", f"BC{year:04d}", _modifier(match)) if year > 0 else None
+    if year == 0:
+        return None
+    value = f"BC{year:04d}"
+    if match.group("season"):
+        value += f"-{SEASONS[match.group('season').lower()]}"
+    elif match.group("month"):
+        value += f"-{_month(match.group('month')):02d}"
+    return Resolution("DATE", value, _modifier(match))
 
 
 def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -316,7 +323,7 @@ NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
     rel = match.group("rel").lower().split()[-1]
-    if rel == "the" and not match.group("mod"):
+    if rel == "the" and not match.group("mod") or rel == "that" and not match.group("side"):
         return None
     anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
     if anchor is None:
@@ -458,7 +465,7 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end),
-    _rule("year-bc", rf"(?:(?i:{MOD}))?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day),
