@@ -103,7 +103,7 @@ def tag_text(
             current_heading = _follow_heading(context, candidate.start, span, current_heading)
             context.last = span
             context.last_end = candidate.end
-            if anchor is None:
+            if anchor is None and context.heading_at(candidate.start) is None:
                 context.last_absolute = span
     return expressions
 

@@ -119,13 +119,17 @@ class ResolutionContext:
         return Anchor(date(year, 1, 1), ref.isoformat(), self.reference_source)
 
     def _year_from_text(self, month: int, day: int | None) -> Anchor | None:
-        if self.heading is not None:
-            for year in range(self.heading.begin.year, self.heading.end.year + 1):
+        """The year of the last explicit date if it lies under the current heading, else the heading's."""
+        last, heading = self.last_absolute, self.heading
+        if last is not None and (heading is None or heading.begin <= last.begin <= heading.end):
+            return Anchor(date(year_of(last), 1, 1), last.value, "expression")
+        if heading is not None:
+            for year in range(heading.begin.year, heading.end.year + 1):
                 probe = date(year, month, min(day or 1, 28))
-                if self.heading.begin.replace(day=1) <= probe <= self.heading.end:
-                    return Anchor(date(year, 1, 1), self.heading.value, "heading")
-        if self.last_absolute is not None:
-            return Anchor(date(year_of(self.last_absolute), 1, 1), self.last_absolute.value, "expression")
+                if heading.begin.replace(day=1) <= probe <= heading.end:
+                    return Anchor(date(year, 1, 1), heading.value, "heading")
+        if last is not None:
+            return Anchor(date(year_of(last), 1, 1), last.value, "expression")
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:
