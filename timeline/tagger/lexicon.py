@@ -31,7 +31,7 @@ UNITS = {
     "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W",
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 MODIFIERS = {
     "early": "start", "the beginning of": "start", "the start of": "start", "the turn of": "start",
     "mid": "mid", "the middle of": "mid", "late": "end", "the end of": "end", "the close of": "end",

@@ -140,6 +140,8 @@ def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> 
     if has_day or match.groupdict().get("year") or match.groupdict().get("mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
+    if before and before[-1] == "the" and match.group("month").lower() in ("march", "may"):
+        return False
     return bool(before) and before[-1].lstrip("([") in {
         "in", "since", "until", "till", "by", "during", "from", "to", "through", "throughout", "into",
         "before", "after", "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or",
@@ -278,20 +280,18 @@ def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None
 
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                 "the day after tomorrow": 2, "last night": -1, "this morning": 0, "this afternoon": 0,
-                "this evening": 0}
+                "this evening": 0, "overnight": -1}
 
 
 def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'today', 'yesterday morning', 'tonight', 'last night'."""
+    """'today', 'yesterday morning', 'tonight', 'last night', 'overnight' (the night before the reference)."""
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None
     words = re.sub(r"\s+", " ", match.group("day").lower())
     day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
-    part = match.groupdict().get("part") or (words.split()[-1] if " " in words else "")
-    if words == "tonight":
-        part = "night"
-    code = PARTS_OF_DAY.get(part.lower()) if part else None
+    part = match.groupdict().get("part") or words.split()[-1]
+    code = PARTS_OF_DAY.get(part.lower())
     if code:
         return Resolution("TIME", f"{day_value(day)}T{code}", anchor=anchor)
     return Resolution("DATE", day_value(day), anchor=anchor)
@@ -348,6 +348,18 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
         return None
     sign = 1 if direction in ("later", "afterwards", "afterward", "on") else -1
     return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
+
+
+def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'13 years after the 2011 revolt': counted from the year the same clause names, not from today."""
+    amount = _number(match.group("num"))
+    if amount is None:
+        return None
+    year = int(match.group("year"))
+    unit = _unit(match.group("unit"))
+    sign = 1 if match.group("dir").lower() == "after" else -1
+    day = shift(date(year, 1, 1), sign * amount, unit)
+    return Resolution("DATE", value_at(day, "Y"), anchor=Anchor(date(year, 1, 1), str(year), "expression"))
 
 
 NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0, "the": 0}
@@ -475,9 +487,10 @@ RULES: tuple[Rule, ...] = (
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
-    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
+    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
     _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
+    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
