@@ -69,8 +69,8 @@ def test_key_event_is_on_its_true_date(demo: dict, value: str, pattern: str):
 
 def test_chronology_spans_bouazizi_to_the_tartus_ambush(demo: dict):
     days = [e for e in demo["events"] if e["date"]["granularity"] == "day"]
-    assert days[0]["date"]["value"] == "2010-12-17"
-    assert days[-1]["date"]["value"] == "2024-12-25"
+    assert days[0]["date"]["begin"] == "2010-12-17"
+    assert days[-1]["date"]["begin"] == "2024-12-25"
 
 
 def test_nothing_outside_the_range_is_listed_as_inside(demo: dict):

@@ -44,6 +44,11 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--reference-date", type=_reference, help="resolve against this date instead of the publication date")
     extract.add_argument("--json", action="store_true", help="machine-readable output")
 
+    evaluate = commands.add_parser("evaluate", help="score a tagger against TimeML gold (JSON lines)")
+    evaluate.add_argument("gold", type=Path)
+    evaluate.add_argument("--system", choices=("timeline", "dateparser"), default="timeline")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable output")
+
     new = commands.add_parser("new", help="scaffold a new project")
     new.add_argument("directory", type=Path)
 
@@ -87,6 +92,15 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
+def run_evaluate(args: argparse.Namespace) -> int:
+    from timeline.evaluate import SYSTEMS, evaluate, format_scores, read_gold
+
+    total, _ = evaluate(read_gold(args.gold), SYSTEMS[args.system])
+    scores = total.scores()
+    print(json.dumps(scores, indent=1) if args.json else format_scores(args.system, scores))
+    return 0
+
+
 def run_new(args: argparse.Namespace) -> int:
     from timeline.scaffold import scaffold
 
@@ -95,7 +109,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "new": run_new}
+COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "evaluate": run_evaluate, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,32 +33,27 @@ class Candidate:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, reduced to the longest non-overlapping ones (earliest first on ties)."""
+    """Every rule's matches, earliest first and, of those starting together, longest first."""
     found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
-    kept: list[Candidate] = []
-    for candidate in found:
-        if kept and candidate.start < kept[-1].end:
-            continue
-        kept.append(candidate)
-    return kept
+    return found
 
 
 def is_narrative(text: str, reference: date | None) -> bool:
-    """A text is narrative when its explicit years mostly lie far from its reference date
+    """A text is narrative when most of its explicit years lie well before its reference date
     and it has few words that point at the moment of writing ("yesterday", "last week").
 
     WikiWars-style history is narrative; a news report that mentions a few old
-    years ("the 2000 summit") is not.
+    years ("the 2000 summit") or plans for years ahead ("from 2009 to 2011") is not.
     """
     if reference is None:
         return True
     years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
     if len(years) < 5:
         return False
-    far = sum(1 for year in years if not reference.year - 1 <= year <= reference.year)
+    past = sum(1 for year in years if year < reference.year - 1)
     deictic = len(DEICTIC.findall(text))
-    return far >= 0.8 * len(years) and deictic <= 0.1 * len(years)
+    return past >= 0.6 * len(years) and deictic <= 0.1 * len(years)
 
 
 def tag_text(
@@ -69,7 +64,11 @@ def tag_text(
     headings: tuple[tuple[int, int], ...] = (),
     narrative: bool | None = None,
 ) -> list[Expression]:
-    """Find and resolve the temporal expressions of English ``text``; offsets are into ``text``."""
+    """Find and resolve the temporal expressions of English ``text``; offsets are into ``text``.
+
+    Candidates are taken leftmost-longest; one its rule rejects ('56 October' is
+    no date) leaves the place free for a shorter or later one ('October 6, 2011').
+    """
     context = ResolutionContext(
         text=text,
         reference=reference,
@@ -79,10 +78,14 @@ def tag_text(
     )
     expressions = []
     current_heading = None
+    covered = 0
     for candidate in find_candidates(text):
+        if candidate.start < covered:
+            continue
         resolution = candidate.rule.resolve(candidate.match, context)
         if resolution is None:
             continue
+        covered = candidate.end
         span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(
@@ -96,9 +99,12 @@ def tag_text(
             anchor_source=anchor.source if anchor else None,
             rule=candidate.rule.name,
         ))
-        if span is not None:
+        if span is not None and not (context.narrative and context.is_future(candidate.start)):
             current_heading = _follow_heading(context, candidate.start, span, current_heading)
             context.last = span
+            context.last_end = candidate.end
+            if anchor is None and context.heading_at(candidate.start) is None:
+                context.last_absolute = span
     return expressions
 
 

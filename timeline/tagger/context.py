@@ -16,9 +16,19 @@ from timeline.model import DateSpan
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
-    r"plans? to|is set to|are set to|to be held|would take place|going to)\b|'ll\b",
+    r"plans? to|planned|is set to|are set to|to be held|would|going to|should|may\s+be|might|scheduled|"
+    r"deadline|next|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
     re.I,
 )
+
+
+def year_of(span: DateSpan) -> int:
+    """The year a span is named by: 1918 for the winter 1918-WI, which begins in December 1917."""
+    named = re.match(r"\d{4}(?!\d)", span.value)
+    return int(named.group()) if named else span.begin.year
+
+
+CLAUSE_END = re.compile(r"[,;:.?!\n]|\b(?:that|which|who|when|while|amid|amidst|after|before)\b")
 
 
 @dataclass
@@ -39,26 +49,46 @@ class ResolutionContext:
     reference_source: str = "publication"
     narrative: bool = False
     last: DateSpan | None = None
+    last_end: int = -1
+    last_absolute: DateSpan | None = None
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
     in_heading: bool = field(default=False)
 
-    def sentence_before(self, position: int) -> str:
-        """The part of the current sentence before ``position`` (at most 160 characters)."""
-        window = self.text[max(0, position - 160):position]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind("? "), window.rfind("! "))
-        return window[cut + 1:] if cut >= 0 else window
+    def clause_at(self, position: int) -> str:
+        """The sentence before ``position`` and its clause after it (up to a comma, 'that', 'which').
+
+        'announced Friday that it will give' is past for Friday; 'a June 3 hearing
+        has been scheduled' is future for June 3.
+        """
+        before = self.text[max(0, position - 160):position]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind(", "))
+        after = CLAUSE_END.split(self.text[position:position + 160], maxsplit=1)[0]
+        return before[cut + 1:] + after
 
     def is_future(self, position: int) -> bool:
-        return bool(FUTURE.search(self.sentence_before(position)))
+        """Whether the clause speaks of what is still to come ('will', 'is scheduled', 'should')."""
+        return bool(FUTURE.search(self.clause_at(position)))
 
     def deictic_anchor(self) -> Anchor | None:
-        """'today', 'last week': the publication date, or failing that the text's last date."""
+        """'today', 'last week': the publication date, or failing that the text's last date.
+
+        A narrative's publication date is only when it was written down; there
+        'that week' and 'today' speak of the text's own last date.
+        """
+        if self.narrative and self.last is not None:
+            return Anchor(self.last.begin, self.last.value, "expression")
         if self.reference is not None:
             return Anchor(self.reference, self.reference.isoformat(), self.reference_source)
         if self.last is not None:
             return Anchor(self.last.begin, self.last.value, "inferred")
         return None
+
+    def day_anchor(self) -> Anchor | None:
+        """'that day', '18:00 UTC': the day the text last named, or else the deictic anchor."""
+        if self.last is not None and self.last.granularity == "day":
+            return Anchor(self.last.begin, self.last.value, "expression")
+        return self.deictic_anchor()
 
     def narrative_anchor(self) -> Anchor | None:
         """'a year later', 'the next day': the last date the text gave, or failing that the reference."""
@@ -89,13 +119,17 @@ class ResolutionContext:
         return Anchor(date(year, 1, 1), ref.isoformat(), self.reference_source)
 
     def _year_from_text(self, month: int, day: int | None) -> Anchor | None:
-        if self.heading is not None:
-            for year in range(self.heading.begin.year, self.heading.end.year + 1):
+        """The year of the last explicit date if it lies under the current heading, else the heading's."""
+        last, heading = self.last_absolute, self.heading
+        if last is not None and (heading is None or heading.begin <= last.begin <= heading.end):
+            return Anchor(date(year_of(last), 1, 1), last.value, "expression")
+        if heading is not None:
+            for year in range(heading.begin.year, heading.end.year + 1):
                 probe = date(year, month, min(day or 1, 28))
-                if self.heading.begin.replace(day=1) <= probe <= self.heading.end:
-                    return Anchor(date(year, 1, 1), self.heading.value, "heading")
-        if self.last is not None:
-            return Anchor(date(self.last.begin.year, 1, 1), self.last.value, "expression")
+                if heading.begin.replace(day=1) <= probe <= heading.end:
+                    return Anchor(date(year, 1, 1), heading.value, "heading")
+        if last is not None:
+            return Anchor(date(year_of(last), 1, 1), last.value, "expression")
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:

@@ -27,15 +27,15 @@ ORDINALS = {
     "twentieth": 20, "twenty-first": 21, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": 4,
 }
 UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
-    "month": "M", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W",
+    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W", "weekend": "WE",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "fortnight": "W",
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "overnight": "NI"}
 MODIFIERS = {
     "early": "start", "the beginning of": "start", "the start of": "start", "the turn of": "start",
     "mid": "mid", "the middle of": "mid", "late": "end", "the end of": "end", "the close of": "end",
-    "around": "approx", "about": "approx", "circa": "approx", "c.": "approx", "approximately": "approx",
+    "around": "approx", "about": "approx", "circa": "approx", "c.": "approx", "ca.": "approx", "approximately": "approx",
     "before": "before", "after": "after", "since": None,
 }
 
@@ -46,10 +46,11 @@ def alternation(words: object) -> str:
     return "|".join(word.replace(".", r"\.").replace(" ", r"\s+") for word in ordered)
 
 
-MONTH = rf"(?:{alternation(name.capitalize() for name in MONTHS)})(?:\.(?!\w))?"
 FULL_MONTH = alternation(name.capitalize() for name in MONTHS if len(name) > 3 or name == "may")
+ABBREVIATED_MONTH = alternation(name.capitalize() for name in MONTHS if len(name) <= 4 and name not in ("may", "june", "july"))
+MONTH = rf"(?:{FULL_MONTH}|(?:{ABBREVIATED_MONTH})(?:\.(?!\w))?)"
 WEEKDAY = alternation(name.capitalize() for name in WEEKDAYS)
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{alternation(n for n in NUMBERS if n not in ('a', 'an'))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
-UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|years?|decades?|centur(?:y|ies))"
+UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|(?<=consecutive\s)quarters|(?<=successive\s)quarters|(?<=straight\s)quarters|years?|decades?|centur(?:y|ies))"
 ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"

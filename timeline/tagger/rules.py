@@ -42,7 +42,7 @@ class Rule:
     resolve: Resolver
 
 
-MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|c\.)[\s-]+)?"
+MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
 BOUNDARY_BEFORE = r"(?<![\w$£€#.,/:-])"
 BOUNDARY_AFTER = r"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent))"
 
@@ -64,14 +64,17 @@ def _number(word: str) -> int | None:
 
 def _unit(word: str) -> str:
     word = word.lower()
-    for name, code in UNITS.items():
+    for name in sorted(UNITS, key=len, reverse=True):
         if word.startswith(name[:4]) and (word.startswith(name) or name == "century"):
-            return code
+            return UNITS[name]
     return "D"
 
 
 def _month(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
+
+
+CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 
 
 def shift(day: date, amount: int, unit: str) -> date:
@@ -80,7 +83,9 @@ def shift(day: date, amount: int, unit: str) -> date:
         return day + timedelta(days=amount)
     if unit in ("W", "WE"):
         return day + timedelta(weeks=amount)
-    months = {"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+    if unit in CLOCK_UNITS:
+        return day
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
     year, month = divmod(day.month - 1 + months, 12)
     year += day.year
     return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
@@ -88,8 +93,10 @@ def shift(day: date, amount: int, unit: str) -> date:
 
 def value_at(day: date, unit: str) -> str:
     """A date written at the precision of a unit: days to a day, weeks to a week, years to a year."""
-    if unit == "D":
+    if unit == "D" or unit in CLOCK_UNITS:
         return day_value(day)
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
     if unit in ("W", "WE"):
         return week_value(day)
     if unit == "M":
@@ -133,9 +140,12 @@ def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> 
     if has_day or match.groupdict().get("year") or match.groupdict().get("mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
-    return bool(before) and before[-1] in {
-        "in", "since", "until", "till", "by", "during", "from", "to", "through", "before", "after",
-        "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or", "on", "that",
+    if before and before[-1] == "the" and match.group("month").lower() in ("march", "may"):
+        return False
+    return bool(before) and before[-1].lstrip("([") in {
+        "in", "since", "until", "till", "by", "during", "from", "to", "through", "throughout", "into",
+        "before", "after", "last", "next", "this", "of", "early", "late", "mid", "between", "and", "or",
+        "on", "that", "the",
     }
 
 
@@ -163,8 +173,57 @@ def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
     return counted is None
 
 
+def resolve_year_range_end(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """The second year of '1861-1863' or '1995-96'; it must come after the first."""
+    first = int(match.group("first"))
+    last = match.group("last")
+    year = int(last) if len(last) == 4 else first // 100 * 100 + int(last)
+    return Resolution("DATE", f"{year:04d}") if first < year <= first + 99 else None
+
+
+def resolve_year_bc(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'490 BC', 'August 480 BC', 'the spring of 480 BC', the first year of '499-493 BC' (TIMEX3: BC0490)."""
+    year = int(match.group("year"))
+    if year == 0:
+        return None
+    value = f"BC{year:04d}"
+    if match.group("season"):
+        value += f"-{SEASONS[match.group('season').lower()]}"
+    elif match.group("month"):
+        value += f"-{_month(match.group('month')):02d}"
+    return Resolution("DATE", value, _modifier(match))
+
+
+def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """The bare second day of 'April 6-7' or 'May 4 and 5': the month and year of the day just before."""
+    last = ctx.last
+    if last is None or last.granularity != "day" or not RANGE_GAP.fullmatch(ctx.text[ctx.last_end:match.start()]):
+        return None
+    try:
+        day = last.begin.replace(day=int(match.group("day")))
+    except ValueError:
+        return None
+    if day <= last.begin:
+        return None
+    return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
+
+
+def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the summer', 'Spring', 'the early winter': the season of the year the text is in."""
+    code = SEASONS[match.group("season").lower()]
+    anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
+    if anchor is None:
+        return None
+    return Resolution("DATE", f"{anchor.day.year:04d}-{code}", _modifier(match), anchor)
+
+
 def resolve_decade(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("DATE", match.group("decade")[:3], _modifier(match))
+
+
+def resolve_short_decade(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the 70s', "'80s": decades of the twentieth century."""
+    return Resolution("DATE", f"19{match.group('decade')[0]}")
 
 
 def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -173,21 +232,38 @@ def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
     return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
 
 
+LAST_PART = ("last", "final", "past", "previous")
+
+
 def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the first quarter of 2008', 'the second half of the year'."""
-    nth = ORDINALS.get(match.group("nth").lower())
+    """'the first quarter of 2008', 'third-quarter', 'the second half of last year', 'the last quarter'.
+
+    Without a year, a part takes the year in which it last began (or next begins,
+    in the future tense); 'the last quarter' is the one before the reference's.
+    """
+    word = match.group("nth").lower()
     unit = match.group("part").lower()
-    limit = 4 if unit == "quarter" else 2
-    if nth is None or nth > limit and match.group("nth").lower() != "last":
-        return None
-    nth = limit if match.group("nth").lower() == "last" else nth
+    months = 3 if unit == "quarter" else 6
     letter = "Q" if unit == "quarter" else "H"
+    rel = (match.group("rel") or "").lower()
+    if word in LAST_PART and not (match.group("year") or rel):
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return None
+        day = shift(anchor.day, -months, "M")
+        return Resolution("DATE", f"{day.year:04d}-{letter}{(day.month - 1) // months + 1}", anchor=anchor)
+    nth = 12 // months if word in LAST_PART else ORDINALS.get(word)
+    if nth is None or nth > 12 // months:
+        return None
     if match.group("year"):
         return Resolution("DATE", f"{match.group('year')}-{letter}{nth}")
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return None
-    return Resolution("DATE", f"{anchor.day.year:04d}-{letter}{nth}", anchor=anchor)
+    if rel:
+        anchor = ctx.deictic_anchor()
+        year = anchor.day.year + RELATIVE_OFFSETS.get(rel, 0) if anchor else None
+    else:
+        anchor = ctx.year_for((nth - 1) * months + 1, None, match.start())
+        year = anchor.day.year if anchor else None
+    return Resolution("DATE", f"{year:04d}-{letter}{nth}", anchor=anchor) if year else None
 
 
 def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -204,20 +280,18 @@ def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None
 
 DEICTIC_DAYS = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                 "the day after tomorrow": 2, "last night": -1, "this morning": 0, "this afternoon": 0,
-                "this evening": 0}
+                "this evening": 0, "overnight": -1}
 
 
 def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'today', 'yesterday morning', 'tonight', 'last night'."""
+    """'today', 'yesterday morning', 'tonight', 'last night', 'overnight' (the night before the reference)."""
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None
     words = re.sub(r"\s+", " ", match.group("day").lower())
     day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
-    part = match.groupdict().get("part") or (words.split()[-1] if " " in words else "")
-    if words == "tonight":
-        part = "night"
-    code = PARTS_OF_DAY.get(part.lower()) if part else None
+    part = match.groupdict().get("part") or words.split()[-1]
+    code = PARTS_OF_DAY.get(part.lower())
     if code:
         return Resolution("TIME", f"{day_value(day)}T{code}", anchor=anchor)
     return Resolution("DATE", day_value(day), anchor=anchor)
@@ -242,14 +316,16 @@ def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
 
 
 RELATIVE_OFFSETS = {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
-                    "current": 0, "same": 0}
+                    "current": 0, "same": 0, "that": 0, "the": 0}
+NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 
 
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
     rel = match.group("rel").lower().split()[-1]
-    narrative = rel in ("previous", "following", "same")
-    anchor = ctx.narrative_anchor() if narrative else ctx.deictic_anchor()
+    if rel == "the" and not match.group("mod") or rel == "that" and not match.group("side"):
+        return None
+    anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
     if anchor is None:
         return None
     unit = _unit(match.group("unit"))
@@ -257,7 +333,7 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
     if unit == "WE":
         saturday = day + timedelta(days=(5 - day.weekday()) % 7 - (7 if rel in ("last", "previous") else 0))
         return Resolution("DATE", f"{week_value(saturday)}-WE", anchor=anchor)
-    return Resolution("DATE", value_at(day, unit), anchor=anchor)
+    return Resolution("DATE", value_at(day, unit), _modifier(match), anchor)
 
 
 def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -274,16 +350,28 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
 
 
-NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0}
+def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'13 years after the 2011 revolt': counted from the year the same clause names, not from today."""
+    amount = _number(match.group("num"))
+    if amount is None:
+        return None
+    year = int(match.group("year"))
+    unit = _unit(match.group("unit"))
+    sign = 1 if match.group("dir").lower() == "after" else -1
+    day = shift(date(year, 1, 1), sign * amount, unit)
+    return Resolution("DATE", value_at(day, "Y"), anchor=Anchor(date(year, 1, 1), str(year), "expression"))
+
+
+NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0, "the": 0}
 
 
 def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the previous day', 'the next day', 'the day before', 'that day': against the last date."""
-    anchor = ctx.narrative_anchor()
-    if anchor is None or ctx.last is None and anchor.source != "publication":
+    """'the previous day', 'the day before', 'that day', 'late in the day': against the day last named."""
+    anchor = ctx.day_anchor()
+    if anchor is None:
         return None
-    word = (match.group("w1") or match.group("w2") or match.group("w3")).lower()
-    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), anchor=anchor)
+    word = next(group for group in match.group("w1", "w2", "w3", "w4") if group).lower()
+    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), _modifier(match), anchor)
 
 
 def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -303,24 +391,33 @@ def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
 
 def resolve_duration(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'13 years' (P13Y), 'several days' (PXD), 'fifty-year' (P50Y), 'three hours' (PT3H)."""
-    word = match.group("num").lower()
-    amount = "X" if any(word.startswith(vague) for vague in VAGUE_NUMBERS) else _number(word)
-    if amount is None:
-        return None
+    word = (match.group("num") or "one").lower()
     unit = _unit(match.group("unit"))
-    if unit in ("H", "S") or (unit == "M" and match.group("unit").lower().startswith("min")):
-        return Resolution("DURATION", f"PT{amount}{unit}")
-    if unit == "WE":
+    if word in ("a", "an") and unit == "S":
         return None
-    codes = {"DE": ("0", "Y"), "CE": ("00", "Y")}
-    zeros, letter = codes.get(unit, ("", unit))
+    amount = _duration_amount(word)
+    if amount is None or unit == "WE":
+        return None
+    if unit in CLOCK_UNITS:
+        return Resolution("DURATION", f"PT{amount}{CLOCK_UNITS[unit]}")
+    zeros, letter = {"DE": ("0", "Y"), "CE": ("00", "Y")}.get(unit, ("", unit))
     return Resolution("DURATION", f"P{amount}{zeros}{letter}")
+
+
+def _duration_amount(word: str) -> str | None:
+    """'X' for a vague amount ('several'), the number as written for '22.8', else the number's value."""
+    if any(word.startswith(vague) for vague in VAGUE_NUMBERS):
+        return "X"
+    if re.fullmatch(r"\d+\.\d+", word):
+        return word
+    number = _number(word)
+    return None if number is None else str(number)
 
 
 def resolve_set(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'every year', 'annually', 'each week', 'weekly'."""
     word = match.group(0).lower().split()[-1]
-    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y"}
+    adverbs = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "annual": "P1Y", "yearly": "P1Y"}
     if word in adverbs:
         return Resolution("SET", adverbs[word])
     if word.capitalize() in WEEKDAY.split("|"):
@@ -339,19 +436,23 @@ def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | N
     return Resolution("DATE", REFERENCES[words])
 
 
+ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
+
+
 def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'3 p.m.', '10:30 am': a time on the reference day."""
-    anchor = ctx.deictic_anchor()
+    """'3 p.m.', '10:30 am', '18:00 UTC', '05:30hrs': a time on the reference (or the text's last) day."""
     hour = int(match.group("hour"))
-    if not 1 <= hour <= 12:
+    ampm = (match.groupdict().get("ampm") or "").lower()
+    if ampm and not 1 <= hour <= 12 or hour > 23:
         return None
-    if match.group("ampm").lower().startswith("p") and hour != 12:
+    if ampm.startswith("p") and hour != 12:
         hour += 12
-    elif match.group("ampm").lower().startswith("a") and hour == 12:
+    elif ampm.startswith("a") and hour == 12:
         hour = 0
-    time = f"T{hour:02d}:{int(match.group('minute') or 0):02d}"
+    zone = ZONES.get((match.groupdict().get("zone") or "").lower(), "")
+    anchor = ctx.day_anchor()
     day = day_value(anchor.day) if anchor else "XXXX-XX-XX"
-    return Resolution("TIME", day + time, anchor=anchor)
+    return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
 
 def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
@@ -359,7 +460,11 @@ def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
 
 
 I = re.IGNORECASE
-WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?\s+)?"
+RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
+SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
+RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
+BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
+WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
@@ -370,19 +475,29 @@ RULES: tuple[Rule, ...] = (
     _rule("day-month", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date),
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
-    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:the\s+)?(?:(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
+    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
+    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day),
+    _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade),
+    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
-    _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|the\s+year|this\s+year))?)\b", resolve_part_of_year),
+    _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
-    _rule("deictic-day", r"(?i:\b(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
+    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
-    _rule("relative-unit", r"(?i:\b(?:(?P<side>earlier|later)\s+)?(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
+    _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
+    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
-    _rule("neighbour-day", r"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)\s+day)\b)", resolve_neighbour_day),
+    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
-    _rule("duration", rf"(?i:\b(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
-    _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|yearly))\b", resolve_set),
-    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b", resolve_reference),
+    _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
+    _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration),
+    _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set),
+    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference),
     _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock),
+    _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock),
 )
