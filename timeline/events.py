@@ -2,8 +2,8 @@
 
 A sentence that places something in time yields an event per distinct date it
 gives; two dates joined by "and"/"to"/a dash ("in 2010 and 2011") are one span.
-The same sentence printed twice (a photo caption) is one event, and the same
-event reported by several articles keeps every source.
+The same sentence printed twice (a photo caption) is one event; events that
+several sentences or articles report are merged later (:mod:`timeline.merge`).
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, part
         anchor=first.anchor,
         anchor_source=first.anchor_source,
         rule=first.rule,
+        date=span.value,
     )
     mark = (first.start - sentence.start, last.end - sentence.start)
     return Event(
@@ -126,17 +127,3 @@ def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, part
         tags=article.tags,
         mark=mark,
     )
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """The same sentence with the same date from several articles becomes one event with every source."""
-    merged: dict[tuple[str, str], Event] = {}
-    for event in events:
-        key = (normalise(event.text), event.span.value)
-        if key in merged:
-            kept = merged[key]
-            kept.sources.extend(s for s in event.sources if s not in kept.sources)
-            kept.tags = tuple(dict.fromkeys(kept.tags + event.tags))
-        else:
-            merged[key] = event
-    return list(merged.values())
