@@ -71,9 +71,9 @@ def test_events_are_compared_only_with_events_near_their_date(monkeypatch):
         return counting(first, second)
 
     monkeypatch.setattr(timeline.merge, "similarity", counted)
-    events = [_event(number, date(2011, 1, 1) + timedelta(days=number // 3)) for number in range(600)]
-    assert len(merge_events(events)) == len(events)
     per_day = 3
+    events = [_event(number, date(2011, 1, 1) + timedelta(days=number // per_day)) for number in range(600)]
+    assert len(merge_events(events)) == len(events)
     nearby = per_day * (CONFLICT_WINDOW.days + 1)
     assert len(calls) <= len(events) * nearby < len(events) * (len(events) - 1) // 2
 

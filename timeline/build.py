@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
+from timeline.corrections import correct_events
 from timeline.curated import load_curated
 from timeline.errors import ContentError
 from timeline.events import extract_events
@@ -78,9 +79,10 @@ def collect(config: SiteConfig) -> Chronology:
     results = [process_article(path, config.root, config.language) for path in discover_articles(config)]
     diagnostics = [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
-    events = merge_events(curated + [event for result in results for event in result.events])
+    merged = merge_events(curated + [event for result in results for event in result.events])
+    events, corrected = correct_events(merged, config.root / config.corrections_file)
     chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
-                                  diagnostics + problems)
+                                  diagnostics + problems + corrected)
     chronology.articles = [result.article for result in results if result.article is not None]
     return chronology
 

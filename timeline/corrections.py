@@ -1,0 +1,140 @@
+"""Editor's corrections to the machine's events, kept in ``content/corrections.toml``.
+
+Each ``[[correction]]`` names an event by id (as ``timeline events`` lists it)
+and says what to do with it::
+
+    [[correction]]
+    id = "3f2a91c0b2d4"
+    suppress = true                 # not an event: drop it
+
+    [[correction]]
+    id = "8c1d0e7f5a21"
+    date = "March 2011"             # any date a curated event accepts
+    title = "Protests begin in Daraa"
+
+    [[correction]]
+    id = "aa11bb22cc33"
+    merge = ["dd44ee55ff66"]        # the same event: fold these into it
+
+Ids are stable across rebuilds, and the id of any report folded into a merged
+event still names that event, so corrections survive new articles. A
+correction the build cannot apply is a warning naming the file and line; it
+never stops the build.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from timeline.curated import parse_written_date
+from timeline.model import DateSpan, Diagnostic, Event, MergeDecision
+
+KNOWN_KEYS = {"id", "suppress", "date", "title", "merge"}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """One ``[[correction]]`` table, checked, with the line it starts on."""
+
+    id: str
+    line: int
+    suppress: bool = False
+    date: DateSpan | None = None
+    title: str | None = None
+    merge: tuple[str, ...] = ()
+
+
+def correct_events(events: list[Event], path: Path) -> tuple[list[Event], list[Diagnostic]]:
+    """The events with the corrections of ``path`` applied, and every problem met on the way."""
+    corrections, unreadable = load_corrections(path)
+    corrected, unapplied = apply_corrections(events, corrections, path)
+    return corrected, unreadable + unapplied
+
+
+def load_corrections(path: Path) -> tuple[list[Correction], list[Diagnostic]]:
+    """The corrections in ``path`` (none if it does not exist) and the problems found reading them."""
+    if not path.exists():
+        return [], []
+    try:
+        raw = path.read_text(encoding="utf-8")
+        data = tomllib.loads(raw)
+    except UnicodeDecodeError:
+        return [], [Diagnostic(str(path), None, "not valid UTF-8", "error")]
+    except tomllib.TOMLDecodeError as error:
+        return [], [Diagnostic(str(path), _error_line(error), f"invalid TOML: {error}", "error")]
+    entries = data.get("correction", [])
+    lines = [number for number, text in enumerate(raw.splitlines(), 1) if re.match(r"\s*\[\[\s*correction\s*\]\]", text)]
+    corrections, problems = [], []
+    for entry, line in zip(entries, lines):
+        correction, entry_problems = _read_entry(entry, line, path)
+        problems += entry_problems
+        if correction is not None:
+            corrections.append(correction)
+    return corrections, problems
+
+
+def _error_line(error: tomllib.TOMLDecodeError) -> int | None:
+    """The line tomllib names in its message (its ``lineno`` attribute is newer than Python 3.11)."""
+    found = re.search(r"line (\d+)", str(error))
+    return int(found.group(1)) if found else None
+
+
+def _read_entry(entry: dict, line: int, path: Path) -> tuple[Correction | None, list[Diagnostic]]:
+    def warning(message: str) -> Diagnostic:
+        return Diagnostic(str(path), line, message)
+
+    problems = [warning(f"unknown key '{key}' (use {', '.join(sorted(KNOWN_KEYS))})") for key in entry
+                if key not in KNOWN_KEYS]
+    if not isinstance(entry.get("id"), str):
+        return None, problems + [warning("a correction needs the 'id' of the event it corrects")]
+    span = None
+    if "date" in entry:
+        span = parse_written_date(entry["date"])
+        if span is None:
+            problems.append(warning(f"'date' must be a date such as 2011-03-15 or 'March 2011', not {entry['date']!r}"))
+    merge = entry.get("merge", [])
+    if isinstance(merge, str):
+        merge = [merge]
+    return Correction(id=entry["id"], line=line, suppress=entry.get("suppress") is True, date=span,
+                      title=str(entry["title"]) if entry.get("title") else None,
+                      merge=tuple(str(other) for other in merge)), problems
+
+
+def apply_corrections(events: list[Event], corrections: list[Correction], path: Path) -> tuple[list[Event], list[Diagnostic]]:
+    """Apply each correction in file order; an id that names no event is a warning with the file and line."""
+    by_id = {member_id: event for event in events for member_id in event.member_ids}
+    dropped: set[int] = set()
+    problems = []
+    for correction in corrections:
+        target = by_id.get(correction.id)
+        if target is None or id(target) in dropped:
+            problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{correction.id}'"))
+            continue
+        for other_id in correction.merge:
+            other = by_id.get(other_id)
+            if other is None or id(other) in dropped:
+                problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{other_id}' to merge"))
+            elif other is not target:
+                fold_into(target, other)
+                dropped.add(id(other))
+                by_id.update({member_id: target for member_id in other.member_ids})
+        if correction.date is not None:
+            target.span = correction.date
+        if correction.title is not None:
+            target.title = correction.title
+        if correction.suppress:
+            dropped.add(id(target))
+    return [event for event in events if id(event) not in dropped], problems
+
+
+def fold_into(target: Event, other: Event) -> None:
+    """An editor's merge: ``target`` keeps its title and date and takes ``other``'s sources."""
+    target.sources += [source for source in other.sources if source not in target.sources]
+    target.tags = tuple(dict.fromkeys(target.tags + other.tags))
+    target.merges += other.merges + [MergeDecision(member=other.id, matched=target.id, into=target.id,
+                                                   reason="correction")]
+    conflicts = target.conflicts + other.conflicts + [other.span]
+    target.conflicts = list({span.value: span for span in conflicts if not span.overlaps(target.span)}.values())
