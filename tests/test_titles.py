@@ -49,6 +49,12 @@ def test_apposition_after_a_name_is_dropped():
     assert title_of(sentence, "yesterday") == "Mohamed Bouazizi died"
 
 
+def test_asides_between_dashes_or_in_brackets_are_dropped():
+    sentence = ("The doors of Sednaya Prison – as with others around the country – were flung open after "
+                "rebels (led by HTS) ousted Assad earlier this month.")
+    assert title_of(sentence, "earlier this month") == "The doors of Sednaya Prison were flung open after rebels ousted Assad"
+
+
 def test_long_sentence_ends_at_a_clause_break_or_a_whole_word():
     sentence = ("Hosni Mubarak resigned as president of Egypt yesterday, bowing to a mass uprising that began "
                 "weeks earlier, and handed control of the country to the army.")

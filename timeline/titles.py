@@ -34,6 +34,7 @@ TRAILING_WORDS = re.compile(
     re.I,
 )
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
+ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
@@ -41,7 +42,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None) -> str:
     """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it."""
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
-    title = APPOSITION.sub(r"\1 ", title)
+    title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
     title = tidy(title)
     title = shorten(title)
     return title[:1].upper() + title[1:] if title else tidy(sentence)
