@@ -17,9 +17,10 @@ from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
 
 
 def event_order(event: Event) -> tuple:
+    """Date (coarser spans first when they start together), then publication, file, position and id."""
     first = event.sources[0] if event.sources else None
     return (*event.span.sort_key(), first.published or "" if first else "", first.path if first else "",
-            first.start if first else 0)
+            first.start if first else 0, event.id)
 
 
 def load_eras(path: Path) -> list[Era]:
