@@ -13,14 +13,13 @@ from pathlib import Path
 
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
+from timeline.merge import report_order
 from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
 
 
 def event_order(event: Event) -> tuple:
-    """Date (coarser spans first when they start together), then publication, file, position and id."""
-    first = event.sources[0] if event.sources else None
-    return (*event.span.sort_key(), first.published or "" if first else "", first.path if first else "",
-            first.start if first else 0, event.id)
+    """Date (coarser spans first when they start together), then the order of reports (curated, publication, file, position)."""
+    return (*event.span.sort_key(), *report_order(event))
 
 
 def load_eras(path: Path) -> list[Era]:

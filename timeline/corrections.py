@@ -106,28 +106,28 @@ def _read_entry(entry: dict, line: int, path: Path) -> tuple[Correction | None, 
 def apply_corrections(events: list[Event], corrections: list[Correction], path: Path) -> tuple[list[Event], list[Diagnostic]]:
     """Apply each correction in file order; an id that names no event is a warning with the file and line."""
     by_id = {member_id: event for event in events for member_id in event.member_ids}
-    dropped: set[int] = set()
+    dropped: set[str] = set()
     problems = []
     for correction in corrections:
         target = by_id.get(correction.id)
-        if target is None or id(target) in dropped:
+        if target is None or target.id in dropped:
             problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{correction.id}'"))
             continue
         for other_id in correction.merge:
             other = by_id.get(other_id)
-            if other is None or id(other) in dropped:
+            if other is None or other.id in dropped:
                 problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{other_id}' to merge"))
             elif other is not target:
                 fold_into(target, other)
-                dropped.add(id(other))
+                dropped.add(other.id)
                 by_id.update({member_id: target for member_id in other.member_ids})
         if correction.date is not None:
             target.span = correction.date
         if correction.title is not None:
             target.title = correction.title
         if correction.suppress:
-            dropped.add(id(target))
-    return [event for event in events if id(event) not in dropped], problems
+            dropped.add(target.id)
+    return [event for event in events if event.id not in dropped], problems
 
 
 def fold_into(target: Event, other: Event) -> None:

@@ -20,6 +20,8 @@ from timeline.titles import make_title
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since|when|after|before|until|while)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
+
+
 def datable(expression: Expression) -> bool:
     """Expressions that place something in time; durations, sets and 'now' date nothing."""
     return expression.type in ("DATE", "TIME") and expression.span is not None

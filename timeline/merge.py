@@ -17,11 +17,10 @@ week, not with the square of all events.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from timeline.model import DateSpan, Event, MergeDecision, Source
+from timeline.model import DateSpan, Event, MergeDecision
 
 MERGE_THRESHOLD = 0.5
 CONFLICT_THRESHOLD = 0.75
@@ -111,7 +110,10 @@ def comparable_text(event: Event) -> str:
 
 
 def report_order(event: Event) -> tuple:
-    """Earliest published report first, then file and position: the report whose id a merged event keeps."""
+    """Curated first, then the earliest published report, its file and position; reports without a date last.
+
+    The first report in this order gives a merged event its id, title and text.
+    """
     first = event.sources[0] if event.sources else None
     return (not event.curated, first.published or "9999" if first else "9999", first.path if first else "",
             first.start if first else 0, event.id)
@@ -173,7 +175,7 @@ def merged_event(group: Group) -> Event:
                                 shared_words=match.similarity.shared, dates=match.dates)
                   for member_id, match in group.matches.items()]
     return replace(kept, span=span, conflicts=conflicts, merges=decisions,
-                   sources=unique_sources(source for member in members for source in member.sources),
+                   sources=list(dict.fromkeys(source for member in members for source in member.sources)),
                    tags=tuple(dict.fromkeys(tag for member in members for tag in member.tags)))
 
 
@@ -188,6 +190,3 @@ def settle_date(members: list[Event]) -> tuple[DateSpan, list[DateSpan]]:
     conflicts = {span.value: span for span in spans if not span.overlaps(chosen)}
     return chosen, list(conflicts.values())
 
-
-def unique_sources(sources: Iterable[Source]) -> list[Source]:
-    return list(dict.fromkeys(sources))

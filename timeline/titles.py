@@ -45,7 +45,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None) -> str:
     title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
     title = tidy(title)
     title = shorten(title)
-    return title[:1].upper() + title[1:] if title else tidy(sentence)
+    return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
 
 
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
