@@ -18,7 +18,7 @@ from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
 
 
 def event_order(event: Event) -> tuple:
-    """Date (coarser spans first when they start together), then the order of reports (curated, publication, file, position)."""
+    """By date (coarser spans first when they start together), then by the order of their reports."""
     return (*event.span.sort_key(), *report_order(event))
 
 

@@ -103,31 +103,52 @@ def _read_entry(entry: dict, line: int, path: Path) -> tuple[Correction | None, 
                       merge=tuple(str(other) for other in merge)), problems
 
 
-def apply_corrections(events: list[Event], corrections: list[Correction], path: Path) -> tuple[list[Event], list[Diagnostic]]:
+class CorrectedEvents:
+    """The events under correction, found by any id they have had, even after an editor's merge."""
+
+    def __init__(self, events: list[Event]) -> None:
+        self.events = events
+        self.by_id = {member_id: event for event in events for member_id in event.member_ids}
+        self.dropped: set[str] = set()
+
+    def find(self, event_id: str) -> Event | None:
+        event = self.by_id.get(event_id)
+        return None if event is None or event.id in self.dropped else event
+
+    def merge(self, target: Event, other: Event) -> None:
+        if other is not target:
+            fold_into(target, other)
+            self.dropped.add(other.id)
+            self.by_id.update({member_id: target for member_id in other.member_ids})
+
+    def drop(self, event: Event) -> None:
+        self.dropped.add(event.id)
+
+    def remaining(self) -> list[Event]:
+        return [event for event in self.events if event.id not in self.dropped]
+
+
+def apply_corrections(events: list[Event], corrections: list[Correction],
+                      path: Path) -> tuple[list[Event], list[Diagnostic]]:
     """Apply each correction in file order; an id that names no event is a warning with the file and line."""
-    by_id = {member_id: event for event in events for member_id in event.member_ids}
-    dropped: set[str] = set()
+    corrected = CorrectedEvents(events)
     problems = []
     for correction in corrections:
-        target = by_id.get(correction.id)
-        if target is None or target.id in dropped:
+        target = corrected.find(correction.id)
+        if target is None:
             problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{correction.id}'"))
             continue
         for other_id in correction.merge:
-            other = by_id.get(other_id)
-            if other is None or other.id in dropped:
+            other = corrected.find(other_id)
+            if other is None:
                 problems.append(Diagnostic(str(path), correction.line, f"no event has the id '{other_id}' to merge"))
-            elif other is not target:
-                fold_into(target, other)
-                dropped.add(other.id)
-                by_id.update({member_id: target for member_id in other.member_ids})
-        if correction.date is not None:
-            target.span = correction.date
-        if correction.title is not None:
-            target.title = correction.title
+            else:
+                corrected.merge(target, other)
+        target.span = correction.date or target.span
+        target.title = correction.title or target.title
         if correction.suppress:
-            dropped.add(target.id)
-    return [event for event in events if event.id not in dropped], problems
+            corrected.drop(target)
+    return corrected.remaining(), problems
 
 
 def fold_into(target: Event, other: Event) -> None:
