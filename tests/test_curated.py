@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from timeline.build import build
+from timeline.listing import explain
 from conftest import write_article
 
 
@@ -23,6 +24,7 @@ def test_curated_event_takes_over_a_similar_report_and_keeps_its_source(news: Pa
     assert event.curated and event.title == "Security forces kill protesters in Daraa"
     assert [source.path for source in event.sources] == ["content/events/daraa.md", "content/articles/a.md"]
     assert event.merges[0].reason == "curated"
+    assert "curated event absorbed report" in explain(event)
 
 
 def test_curated_date_wins_and_the_reported_date_is_a_conflict(news: Path):
