@@ -81,3 +81,16 @@ def test_invalid_toml_names_the_file_without_a_traceback(news: Path):
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert "corrections.toml:1" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_malformed_corrections_are_messages_never_tracebacks(news: Path):
+    write_article(news, "a.md", "2011-03-19", DARAA)
+    event_id = events_by_text(news)[DARAA].id
+    corrections(news, f'[[correction]]\nid = "{event_id}"\nmerge = 5\nsuppress = "yes"\n[fixes]\nx = 1\n')
+    messages = [warning.message for warning in build(news, news / "output").chronology.warnings]
+    assert any("'merge' must be a list" in message for message in messages)
+    assert any("'suppress' must be true or false" in message for message in messages)
+    assert any("unknown table 'fixes'" in message for message in messages)
+    corrections(news, '[correction]\nid = "x"\n')
+    [problem] = build(news, news / "output").chronology.warnings
+    assert problem.severity == "error" and "[[correction]]" in problem.message

@@ -40,7 +40,7 @@ class Correction:
     """One ``[[correction]]`` table, checked, with the line it starts on."""
 
     id: str
-    line: int
+    line: int | None
     suppress: bool = False
     date: DateSpan | None = None
     title: str | None = None
@@ -66,14 +66,24 @@ def load_corrections(path: Path) -> tuple[list[Correction], list[Diagnostic]]:
     except tomllib.TOMLDecodeError as error:
         return [], [Diagnostic(str(path), _error_line(error), f"invalid TOML: {error}", "error")]
     entries = data.get("correction", [])
-    lines = [number for number, text in enumerate(raw.splitlines(), 1) if re.match(r"\s*\[\[\s*correction\s*\]\]", text)]
-    corrections, problems = [], []
-    for entry, line in zip(entries, lines):
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        return [], [Diagnostic(str(path), None, "write each correction as a [[correction]] table", "error")]
+    problems = [Diagnostic(str(path), None, f"unknown table '{key}' (corrections go in [[correction]] tables)")
+                for key in data if key != "correction"]
+    corrections = []
+    for entry, line in zip(entries, _table_lines(raw, len(entries))):
         correction, entry_problems = _read_entry(entry, line, path)
         problems += entry_problems
         if correction is not None:
             corrections.append(correction)
     return corrections, problems
+
+
+def _table_lines(raw: str, count: int) -> list[int | None]:
+    """The line each ``[[correction]]`` starts on (None for tables written some other way)."""
+    lines: list[int | None] = [number for number, text in enumerate(raw.splitlines(), 1)
+                               if re.match(r"\s*\[\[\s*correction\s*\]\]", text)]
+    return lines + [None] * (count - len(lines))
 
 
 def _error_line(error: tomllib.TOMLDecodeError) -> int | None:
@@ -82,7 +92,7 @@ def _error_line(error: tomllib.TOMLDecodeError) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _read_entry(entry: dict, line: int, path: Path) -> tuple[Correction | None, list[Diagnostic]]:
+def _read_entry(entry: dict, line: int | None, path: Path) -> tuple[Correction | None, list[Diagnostic]]:
     def warning(message: str) -> Diagnostic:
         return Diagnostic(str(path), line, message)
 
@@ -96,11 +106,14 @@ def _read_entry(entry: dict, line: int, path: Path) -> tuple[Correction | None, 
         if span is None:
             problems.append(warning(f"'date' must be a date such as 2011-03-15 or 'March 2011', not {entry['date']!r}"))
     merge = entry.get("merge", [])
-    if isinstance(merge, str):
-        merge = [merge]
+    merge = [merge] if isinstance(merge, str) else merge
+    if not isinstance(merge, list) or not all(isinstance(other, str) for other in merge):
+        problems.append(warning("'merge' must be a list of event ids"))
+        merge = []
+    if not isinstance(entry.get("suppress", False), bool):
+        problems.append(warning("'suppress' must be true or false"))
     return Correction(id=entry["id"], line=line, suppress=entry.get("suppress") is True, date=span,
-                      title=str(entry["title"]) if entry.get("title") else None,
-                      merge=tuple(str(other) for other in merge)), problems
+                      title=str(entry["title"]) if entry.get("title") else None, merge=tuple(merge)), problems
 
 
 class CorrectedEvents:
