@@ -60,17 +60,18 @@ end = "2012-07-15"
 """
 
 
-def test_each_event_gets_the_narrowest_era_holding_its_start(news: Path):
+def test_each_event_gets_the_narrowest_era_holding_its_start_or_the_one_it_overlaps_most(news: Path):
     (news / "content").mkdir()
     (news / "content" / "eras.toml").write_text(ERAS, encoding="utf-8")
     write_article(news, "a.md", "2011-01-15", "President Ben Ali fled Tunisia yesterday.")
     write_article(news, "b.md", "2011-03-16", "Protesters marched through Damascus yesterday.")
     write_article(news, "c.md", "2012-05-26", "Shelling killed dozens of villagers in Houla yesterday.")
     write_article(news, "d.md", "2010-12-02", "Diplomatic cables were published yesterday.")
+    write_article(news, "e.md", "2013-01-02", "Protests swept the region in 2010 and 2011.")
     chronology = build(news, news / "output").chronology
     assert [(event.span.value, event.era) for event in chronology.events] == [
-        ("2010-12-01", None), ("2011-01-14", "Arab Spring"), ("2011-03-15", "Arab Spring"),
-        ("2012-05-25", "Syrian uprising")]
+        ("2010/2011", "Arab Spring"), ("2010-12-01", None), ("2011-01-14", "Arab Spring"),
+        ("2011-03-15", "Arab Spring"), ("2012-05-25", "Syrian uprising")]
     assert [era.name for era in chronology.eras] == ["Arab Spring", "Syrian uprising"]
 
 

@@ -45,9 +45,20 @@ def _as_date(value: object) -> date:
 
 
 def era_of(span: DateSpan, eras: list[Era]) -> str | None:
-    """The narrowest era holding the event's start: overlapping eras are allowed."""
+    """The narrowest era holding the event's start (eras may overlap).
+
+    A coarse date that starts before every era holding part of it ("2010 and
+    2011" against an era from December 2010) goes to the era it overlaps most.
+    """
     holding = [era for era in eras if era.begin <= span.begin <= era.end]
-    return min(holding, key=lambda era: era.end - era.begin).name if holding else None
+    if holding:
+        return min(holding, key=lambda era: era.end - era.begin).name
+    overlapping = [era for era in eras if era.begin <= span.end and span.begin <= era.end]
+    return max(overlapping, key=lambda era: _shared_days(span, era)).name if overlapping else None
+
+
+def _shared_days(span: DateSpan, era: Era) -> int:
+    return (min(span.end, era.end) - max(span.begin, era.begin)).days
 
 
 def build_chronology(config: SiteConfig, events: list[Event], eras: list[Era],
