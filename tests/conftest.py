@@ -28,3 +28,19 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "timeline.toml").write_text(
         '[site]\ntitle = "Test"\nrange_begin = 2010-12-01\nrange_end = 2024-12-31\n', encoding="utf-8")
     return tmp_path
+
+
+def write_article(root: Path, name: str, published: str, body: str, title: str = "Report") -> Path:
+    """A Markdown article under ``content/articles`` of the project at ``root``."""
+    path = root / "content" / "articles" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"---\ntitle: {title}\npublished: {published}\nsource: Wire\n---\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def news(tmp_path: Path) -> Path:
+    """An empty project with the demo range, for tests that write their own articles."""
+    (tmp_path / "timeline.toml").write_text(
+        '[site]\ntitle = "News"\nrange_begin = 2010-12-01\nrange_end = 2024-12-31\n', encoding="utf-8")
+    return tmp_path

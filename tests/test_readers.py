@@ -74,3 +74,10 @@ def test_unknown_key_warns_with_suggestion(tmp_path: Path):
     path.write_text("---\ntitle: T\npublshed: 2011-01-01\n---\nText.\n", encoding="utf-8")
     _, diagnostics = read_article(path)
     assert any("did you mean 'published'" in d.message for d in diagnostics)
+
+
+def test_empty_date_key_gives_way_to_pub_date(tmp_path: Path):
+    path = tmp_path / "wiki.md"
+    path.write_text("---\nsubject: Timeline\npubDate: 2023-07-07 00:07\ndate: []\n---\nText.\n", encoding="utf-8")
+    article, _ = read_article(path)
+    assert article.published == date(2023, 7, 7)

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
+from timeline.corrections import correct_events
 from timeline.curated import load_curated
 from timeline.errors import ContentError
-from timeline.events import extract_events, merge_events
+from timeline.events import extract_events
+from timeline.merge import merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
 from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
@@ -108,9 +110,10 @@ def collect(config: SiteConfig) -> Chronology:
     results = [process_article(path, config.root, config.language, config.max_article_bytes) for path in paths]
     diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
-    extracted = merge_events([event for result in results for event in result.events])
-    chronology = build_chronology(config, curated + extracted, load_eras(config.root / config.eras_file),
-                                  diagnostics + problems)
+    merged = merge_events(curated + [event for result in results for event in result.events])
+    events, corrected = correct_events(merged, config.root / config.corrections_file)
+    chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
+                                  diagnostics + problems + corrected)
     chronology.articles = [result.article for result in results if result.article is not None]
     return chronology
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
+from timeline.merge import report_order
 from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
 
 
 def event_order(event: Event) -> tuple:
-    first = event.sources[0] if event.sources else None
-    return (*event.span.sort_key(), first.published or "" if first else "", first.path if first else "",
-            first.start if first else 0)
+    """By date (coarser spans first when they start together), then by the order of their reports."""
+    return (*event.span.sort_key(), *report_order(event))
 
 
 def load_eras(path: Path) -> list[Era]:
@@ -45,9 +45,20 @@ def _as_date(value: object) -> date:
 
 
 def era_of(span: DateSpan, eras: list[Era]) -> str | None:
-    """The narrowest era holding the event's start: overlapping eras are allowed."""
+    """The narrowest era holding the event's start (eras may overlap).
+
+    A coarse date that starts before every era holding part of it ("2010 and
+    2011" against an era from December 2010) goes to the era it overlaps most.
+    """
     holding = [era for era in eras if era.begin <= span.begin <= era.end]
-    return min(holding, key=lambda era: era.end - era.begin).name if holding else None
+    if holding:
+        return min(holding, key=lambda era: era.end - era.begin).name
+    overlapping = [era for era in eras if era.begin <= span.end and span.begin <= era.end]
+    return max(overlapping, key=lambda era: _shared_days(span, era)).name if overlapping else None
+
+
+def _shared_days(span: DateSpan, era: Era) -> int:
+    return (min(span.end, era.end) - max(span.begin, era.begin)).days
 
 
 def build_chronology(config: SiteConfig, events: list[Event], eras: list[Era],

@@ -48,6 +48,12 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("gold", type=Path)
     evaluate.add_argument("--system", choices=("timeline", "dateparser"), default="timeline")
     evaluate.add_argument("--json", action="store_true", help="machine-readable output")
+    events = commands.add_parser("events", help="list the chronology's events, or explain one")
+    events.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
+    events.add_argument("--explain", metavar="ID", help="show the sources of one event and why they were merged")
+    events.add_argument("--from", dest="begin", type=_reference, help="only events on or after this date")
+    events.add_argument("--to", dest="end", type=_reference, help="only events on or before this date")
+    events.add_argument("--json", action="store_true", help="machine-readable output")
 
     new = commands.add_parser("new", help="scaffold a new project")
     new.add_argument("directory", type=Path)
@@ -101,6 +107,26 @@ def run_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_events(args: argparse.Namespace) -> int:
+    from timeline.build import collect
+    from timeline.config import load_config
+    from timeline.listing import events_json, explain, find_event, format_table, select
+
+    chronology = collect(load_config(args.project))
+    for diagnostic in chronology.warnings:
+        print(diagnostic, file=sys.stderr)
+    if args.explain:
+        event = find_event(chronology, args.explain)
+        if event is None:
+            print(f"error: no event has the id '{args.explain}' (run 'timeline events' to list them)", file=sys.stderr)
+            return 1
+        print(explain(event, out_of_range=event in chronology.out_of_range))
+        return 0
+    events = select(chronology.events, args.begin, args.end)
+    print(json.dumps(events_json(events), ensure_ascii=False, indent=1) if args.json else format_table(events))
+    return 0
+
+
 def run_new(args: argparse.Namespace) -> int:
     from timeline.scaffold import scaffold
 
@@ -109,7 +135,8 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "evaluate": run_evaluate, "new": run_new}
+COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "evaluate": run_evaluate,
+            "events": run_events, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,7 @@ class SiteConfig:
     article_dirs: tuple[str, ...] = ("seeds", "content/articles")
     events_dir: str = "content/events"
     eras_file: str = "content/eras.toml"
+    corrections_file: str = "content/corrections.toml"
     about_file: str = "content/about.md"
     language: str = "en"
     output: str = "output"
@@ -73,6 +74,7 @@ def load_config(root: Path) -> SiteConfig:
         article_dirs=tuple(paths.get("articles", defaults.article_dirs)),
         events_dir=str(paths.get("events", defaults.events_dir)),
         eras_file=str(paths.get("eras", defaults.eras_file)),
+        corrections_file=str(paths.get("corrections", defaults.corrections_file)),
         about_file=str(paths.get("about", defaults.about_file)),
         output=str(paths.get("output", defaults.output)),
         max_article_bytes=int(data.get("build", {}).get("max_article_bytes", defaults.max_article_bytes)),

@@ -2,8 +2,8 @@
 
 A sentence that places something in time yields an event per distinct date it
 gives; two dates joined by "and"/"to"/a dash ("in 2010 and 2011") are one span.
-The same sentence printed twice (a photo caption) is one event, and the same
-event reported by several articles keeps every source.
+The same sentence printed twice (a photo caption) is one event; events that
+several sentences or articles report are merged later (:mod:`timeline.merge`).
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ from pathlib import Path
 from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.sentences import Sentence, split_sentences
 from timeline.tagger.timex import span_for
+from timeline.titles import make_title
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
-TITLE_WORDS = 14
-ATTRIBUTION = re.compile(
-    r",?\s*(?:according to [^,.;]+|(?:the )?[\w ]{0,40}? (?:said|says|added|reported|claimed|told [\w ]+?)(?= |$|,|\.))",
-    re.I,
-)
+SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
+CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
 
 
 def datable(expression: Expression) -> bool:
@@ -57,18 +55,6 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def make_title(sentence: str, phrase: str) -> str:
-    """A short headline from the sentence: no date phrase, no attribution, never cut mid-word."""
-    title = sentence.replace(phrase, " ", 1)
-    title = re.sub(r"\b(?:on|in|at|during|since|by)\s+(?=[\s,.]|$)", " ", title)
-    title = ATTRIBUTION.sub("", title)
-    title = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s+", " ", title)).strip(" ,;:.–—-")
-    words = title.split()
-    if len(words) > TITLE_WORDS:
-        title = " ".join(words[:TITLE_WORDS]).rstrip(",;:") + "…"
-    return title[:1].upper() + title[1:] if title else sentence[:80]
-
-
 def relative_path(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -83,12 +69,32 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     dated = [e for e in expressions if datable(e) and not _in_heading(article, e)]
     for sentence in split_sentences(article.text):
         inside = [e for e in dated if sentence.start <= e.start and e.end <= sentence.end]
-        for span, parts in join_ranges(article.text, inside):
+        for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
             key = (normalise(sentence.text), span.value)
             if key in events:
                 continue
             events[key] = _event(article, path, sentence, span, parts)
     return list(events.values())
+
+
+def reported_dates(text: str, sentence: Sentence,
+                   dates: list[tuple[DateSpan, list[Expression]]]) -> list[tuple[DateSpan, list[Expression]]]:
+    """The dates a sentence reports, without the background dates of its subordinate clauses.
+
+    In "Mubarak resigned yesterday, bowing to an uprising that began on January
+    25" the sentence reports the resignation; January 25 only recalls another
+    event, which has its own sentence elsewhere. A sentence whose every date is
+    background ("... protests which took place in 2010 and 2011") keeps them all.
+    """
+    reported = [(span, parts) for span, parts in dates if not _in_subordinate_clause(text, sentence, parts[0])]
+    return reported or dates
+
+
+def _in_subordinate_clause(text: str, sentence: Sentence, expression: Expression) -> bool:
+    before = text[sentence.start:expression.start]
+    clause_starts = [match.end() for match in CLAUSE_START.finditer(before)]
+    clause = before[clause_starts[-1] if clause_starts else 0:]
+    return bool(SUBORDINATE.search(clause))
 
 
 def _in_heading(article: Article, expression: Expression) -> bool:
@@ -111,27 +117,15 @@ def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, part
         anchor=first.anchor,
         anchor_source=first.anchor_source,
         rule=first.rule,
+        date=span.value,
     )
+    mark = (first.start - sentence.start, last.end - sentence.start)
     return Event(
         id=event_id(path, sentence.text, phrase),
         span=span,
-        title=make_title(sentence.text, phrase),
+        title=make_title(sentence.text, mark),
         text=sentence.text,
         sources=[source],
         tags=article.tags,
-        mark=(first.start - sentence.start, last.end - sentence.start),
+        mark=mark,
     )
-
-
-def merge_events(events: list[Event]) -> list[Event]:
-    """The same sentence with the same date from several articles becomes one event with every source."""
-    merged: dict[tuple[str, str], Event] = {}
-    for event in events:
-        key = (normalise(event.text), event.span.value)
-        if key in merged:
-            kept = merged[key]
-            kept.sources.extend(s for s in event.sources if s not in kept.sources)
-            kept.tags = tuple(dict.fromkeys(kept.tags + event.tags))
-        else:
-            merged[key] = event
-    return list(merged.values())

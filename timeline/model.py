@@ -113,6 +113,27 @@ class Source:
     anchor: str | None = None
     anchor_source: str | None = None
     rule: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class MergeDecision:
+    """Why one event was folded into another, kept so the merge can be explained.
+
+    ``reason`` is "similar" (same time, similar text), "curated" (an editor's
+    event absorbed it) or "correction" (an editor asked for it). ``matched`` is
+    the event ``member`` was compared with, which may differ from ``into``,
+    the event that kept its id.
+    """
+
+    member: str
+    matched: str
+    into: str
+    reason: str
+    similarity: float | None = None
+    threshold: float | None = None
+    shared_words: tuple[str, ...] = ()
+    dates: str = ""
 
 
 @dataclass
@@ -128,6 +149,14 @@ class Event:
     era: str | None = None
     curated: bool = False
     mark: tuple[int, int] | None = None
+    conflicts: list[DateSpan] = field(default_factory=list)
+    merges: list[MergeDecision] = field(default_factory=list)
+
+    @property
+    def member_ids(self) -> list[str]:
+        """This event's id and the ids of every event merged into it, so that old ids still find it."""
+        merged = (event_id for decision in self.merges for event_id in (decision.member, decision.matched))
+        return list(dict.fromkeys([self.id, *merged]))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ ABBREVIATIONS = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
     "e.g", "i.e", "a.m", "p.m", "al", "fig", "est", "rev", "hon", "pres",
 }
+SENTENCE_FINAL_ABBREVIATIONS = {"u.s", "u.k", "u.n", "etc", "inc", "ltd", "co", "corp", "jr", "sr", "a.m", "p.m"}
+SENTENCE_OPENER = re.compile(
+    r"\s+[\"'‘“]?(?:The|A|An|He|She|It|They|We|I|His|Her|Its|Their|This|That|These|Those|But|And|In|On|At|"
+    r"After|Before|When|While|There)\b"
+)
 BLOCK_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
 END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9])")
 
@@ -51,12 +56,19 @@ def _split_block(text: str, start: int, end: int) -> list[Sentence]:
 
 
 def _is_abbreviation(text: str, start: int, dot: int) -> bool:
+    """A full stop that ends an abbreviation or initial rather than the sentence.
+
+    "U.S." or "Inc." can also end a sentence; they do when the next word is one
+    that usually opens a sentence ("... backed by the U.S. The rebels ...").
+    """
     if text[dot] != ".":
         return False
     word = re.search(r"([\w.]+)$", text[start:dot])
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
+    if token in SENTENCE_FINAL_ABBREVIATIONS and SENTENCE_OPENER.match(text, dot + 1):
+        return False
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 

@@ -61,8 +61,9 @@ def parse_published(value: object, path: Path, line: int | None = None) -> date 
 
 
 def published_from(meta: dict, path: Path) -> date | None:
+    """The first publication key that holds a value; an empty one (``date: []``) is no date, not an error."""
     for key in PUBLISHED_KEYS:
-        if key in meta:
+        if meta.get(key) not in (None, "", [], {}):
             return parse_published(meta[key], path, key_line(path, key))
     return None
 

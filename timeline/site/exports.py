@@ -6,22 +6,27 @@ import json
 from dataclasses import asdict
 from datetime import datetime, timezone
 
-from timeline.model import Chronology, Event
+from timeline.model import Chronology, DateSpan, Event
 from timeline.tagger.timex import display
 
 
+def date_record(span: DateSpan) -> dict:
+    return {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
+            "granularity": span.granularity, "modifier": span.modifier, "display": display(span)}
+
+
 def event_record(event: Event) -> dict:
-    span = event.span
+    """The contract's keys, plus ``conflicts``: dates other sources give for the same event."""
     return {
         "id": event.id,
-        "date": {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
-                 "granularity": span.granularity, "modifier": span.modifier, "display": display(span)},
+        "date": date_record(event.span),
         "title": event.title,
         "text": event.text,
         "sources": [asdict(source) for source in event.sources],
         "tags": list(event.tags),
         "era": event.era,
         "curated": event.curated,
+        "conflicts": [date_record(span) for span in event.conflicts],
     }
 
 

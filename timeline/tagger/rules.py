@@ -209,8 +209,14 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
 
 
 def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the summer', 'Spring', 'the early winter': the season of the year the text is in."""
-    code = SEASONS[match.group("season").lower()]
+    """'the summer', 'Spring', 'the early winter': the season of the year the text is in.
+
+    A capitalised season inside a sentence is a name ('the Arab Spring'), not a date.
+    """
+    word = match.group("season")
+    if word[0].isupper() and ctx.text[:match.start("season")].rstrip()[-1:] not in ("", ".", "!", "?", "\n"):
+        return None
+    code = SEASONS[word.lower()]
     anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
     if anchor is None:
         return None

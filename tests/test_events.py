@@ -1,0 +1,52 @@
+"""Events from dated sentences: what makes an event, and what does not."""
+
+from pathlib import Path
+
+from timeline.build import build
+from conftest import write_article
+
+
+def events_of(project: Path, body: str, published: str = "2011-02-12") -> list[tuple[str, str]]:
+    write_article(project, "a.md", published, body)
+    return [(event.span.value, event.title) for event in build(project, project / "output").chronology.events]
+
+
+def test_durations_and_vague_times_make_no_event(news: Path):
+    assert events_of(news, "The talks lasted 13 years.\n\nHe fled at the very last moment.\n\n"
+                           "Protests now happen every Friday.") == []
+
+
+def test_background_date_of_a_subordinate_clause_makes_no_event_of_its_own(news: Path):
+    assert events_of(news, "Hosni Mubarak resigned as president of Egypt yesterday, bowing to a mass uprising "
+                           "that began on January 25.") == [("2011-02-11", "Hosni Mubarak resigned as president of Egypt")]
+
+
+def test_an_earlier_happening_in_an_after_clause_is_an_event_too(news: Path):
+    values = [value for value, _ in events_of(
+        news, "A ceasefire took effect today, after the presidents reached agreement in Moscow yesterday.",
+        published="2020-03-06")]
+    assert values == ["2020-03-05", "2020-03-06"]
+
+
+def test_capitalised_season_inside_a_sentence_is_a_name_not_a_date(news: Path):
+    values = [value for value, _ in events_of(news, "The revolt was part of the Arab Spring protests in 2010 and 2011.")]
+    assert values == ["2010/2011"]
+
+
+def test_sentence_whose_dates_are_all_background_keeps_them(news: Path):
+    assert [value for value, _ in events_of(news, "The revolt was part of protests which took place in 2010 and 2011.")] == [
+        "2010/2011"]
+
+
+def test_two_reported_dates_in_one_sentence_are_two_events(news: Path):
+    values = [value for value, _ in events_of(news, "The rebels took Aleppo on December 1 and Hama on Thursday.",
+                                              published="2024-12-09")]
+    assert values == ["2024-12-01", "2024-12-05"]
+
+
+def test_the_date_phrase_is_marked_in_the_full_sentence(news: Path):
+    write_article(news, "a.md", "2011-02-12", "Hosni Mubarak resigned as president of Egypt yesterday.")
+    [event] = build(news, news / "output").chronology.events
+    start, end = event.mark
+    assert event.text == "Hosni Mubarak resigned as president of Egypt yesterday."
+    assert event.text[start:end] == "yesterday"

@@ -1,0 +1,71 @@
+"""Headline-like titles: no date phrase, no attribution, no cut words, no stray punctuation."""
+
+import pytest
+
+from timeline.titles import TITLE_WORDS, make_title
+
+
+def title_of(sentence: str, phrase: str) -> str:
+    start = sentence.index(phrase)
+    return make_title(sentence, (start, start + len(phrase)))
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("On December 22, another young man climbed an electricity pylon.", "December 22",
+     "Another young man climbed an electricity pylon"),
+    ("The unrest flared again late yesterday, when police fired tear gas.", "yesterday",
+     "The unrest flared again, when police fired tear gas"),
+    ("They were inspired by the uprising that forced the president to flee earlier this month.",
+     "earlier this month", "They were inspired by the uprising that forced the president to flee"),
+    ("The rebels said late on Saturday that they had entered Homs.", "Saturday",
+     "The rebels said that they had entered Homs"),
+    ("Earlier in the week, on Tuesday, around 200 people marched through the markets.", "Tuesday",
+     "Around 200 people marched through the markets"),
+    ("More than 200 people had been killed before yesterday's protests.", "yesterday",
+     "More than 200 people had been killed before the protests"),
+])
+def test_date_phrase_goes_with_its_preposition(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("Riot police stormed the camp yesterday, killing four people, according to witnesses.", "yesterday",
+     "Riot police stormed the camp, killing four people"),
+    ("He died yesterday in a burns hospital, his family said.", "yesterday", "He died in a burns hospital"),
+    ("Saudi officials said that Ben Ali arrived in the kingdom on Friday.", "Friday",
+     "Ben Ali arrived in the kingdom"),
+])
+def test_attribution_is_removed(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
+def test_speaker_stays_when_the_date_is_when_they_spoke():
+    sentence = "President Bashar al-Assad said yesterday that Syria was the target of a foreign conspiracy."
+    assert title_of(sentence, "yesterday") == "President Bashar al-Assad said that Syria was the target of a foreign conspiracy"
+
+
+def test_apposition_after_a_name_is_dropped():
+    sentence = "Mohamed Bouazizi, the street vendor whose protest touched off weeks of unrest, died yesterday."
+    assert title_of(sentence, "yesterday") == "Mohamed Bouazizi died"
+
+
+def test_asides_between_dashes_or_in_brackets_are_dropped():
+    sentence = ("The doors of Sednaya Prison – as with others around the country – were flung open after "
+                "rebels (led by HTS) ousted Assad earlier this month.")
+    assert title_of(sentence, "earlier this month") == "The doors of Sednaya Prison were flung open after rebels ousted Assad"
+
+
+def test_long_sentence_ends_at_a_clause_break_or_a_whole_word():
+    sentence = ("Hosni Mubarak resigned as president of Egypt yesterday, bowing to a mass uprising that began "
+                "weeks earlier, and handed control of the country to the army.")
+    assert title_of(sentence, "yesterday") == "Hosni Mubarak resigned as president of Egypt"
+    long = "Soldiers and riot police backed by armoured vehicles drove protesters out of the Pearl Roundabout in Manama yesterday."
+    title = title_of(long, "yesterday")
+    assert title.endswith("…") and len(title.split()) <= TITLE_WORDS
+    assert all(word in long for word in title.rstrip("…").split())
+    assert not title.rstrip("…").endswith((" the", " of", ","))
+
+
+def test_numbers_with_thousands_separators_are_not_clause_breaks():
+    sentence = "Rights activists say more than 1,600 civilians have been killed by the security forces since March began."
+    assert "1,600 civilians" in title_of(sentence, "March")

@@ -1,0 +1,192 @@
+"""Merging: one event per real happening, however many sentences report it.
+
+Two reports are the same event when their dates overlap and their sentences
+share most of their content words. The measure is the overlap coefficient
+(shared words over the words of the shorter text), so that a terse caption can
+match a long lead paragraph, and the shared words themselves explain the score.
+Reports a few days apart still merge when their texts are nearly the same; the
+date most reports agree with wins and the others stay on the event as
+conflicts. A curated event always wins: it keeps its title, text and date and
+takes the sources of the reports it absorbs.
+
+Events are compared only with events whose dates are near their own (a sweep
+over events in date order), so the cost grows with the number of events in a
+week, not with the square of all events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from timeline.model import DateSpan, Event, MergeDecision
+
+MERGE_THRESHOLD = 0.5
+CONFLICT_THRESHOLD = 0.75
+CONFLICT_WINDOW = timedelta(days=7)
+MIN_SHARED_WORDS = 3
+
+STOPWORDS = frozenset("""
+a about after again against all also an and any are as at be been before being between both but by can could did
+do does during each few for from further had has have having he her here hers him his how if in into is it its
+itself just more most no nor not now of off on once only or other our out over own same she should so some such
+than that the their them then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would said says told according added reported
+yesterday today tonight tomorrow morning afternoon evening night earlier later last next week month year
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december
+""".split())
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """How alike two texts are, with the words that make them so."""
+
+    score: float
+    shared: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best reason found to put an event into a group."""
+
+    matched: Event
+    similarity: Similarity
+    threshold: float
+    dates: str
+
+
+@dataclass
+class Group:
+    """Reports found to be one event, and why each joined."""
+
+    members: list[Event] = field(default_factory=list)
+    words: list[frozenset[str]] = field(default_factory=list)
+    matches: dict[str, Match] = field(default_factory=dict)
+    end: date = date.min
+
+    def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
+        self.members.append(event)
+        self.words.append(words)
+        self.end = max(self.end, event.span.end)
+        if match is not None:
+            self.matches[event.id] = match
+
+    @property
+    def has_curated(self) -> bool:
+        return any(member.curated for member in self.members)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The words that say what happened: no function words, dates or plurals."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
+    return frozenset(_singular(word) for word in words if word not in STOPWORDS and len(word) > 2)
+
+
+def _singular(word: str) -> str:
+    word = re.sub(r"['’]s$", "", word)
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
+    """Shared content words over the words of the shorter text (0 to 1)."""
+    if not first or not second:
+        return Similarity(0.0, ())
+    shared = first & second
+    return Similarity(len(shared) / min(len(first), len(second)), tuple(sorted(shared)))
+
+
+def date_relation(first: DateSpan, second: DateSpan) -> str | None:
+    """'overlap' when the spans share a day, 'conflict' when they are close but apart, else None."""
+    if first.overlaps(second):
+        return "overlap"
+    gap = max(first.begin, second.begin) - min(first.end, second.end)
+    return "conflict" if gap <= CONFLICT_WINDOW else None
+
+
+def comparable_text(event: Event) -> str:
+    return f"{event.title} {event.text}" if event.curated else event.text
+
+
+def report_order(event: Event) -> tuple:
+    """Curated first, then the earliest published report, its file and position; reports without a date last.
+
+    The first report in this order gives a merged event its id, title and text.
+    """
+    first = event.sources[0] if event.sources else None
+    return (not event.curated, first.published or "9999" if first else "9999", first.path if first else "",
+            first.start if first else 0, event.id)
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Fold reports of the same happening into one event each, recording why."""
+    groups: list[Group] = []
+    open_groups: list[Group] = []
+    for event in sorted(events, key=lambda e: (e.span.begin, e.span.end, report_order(e))):
+        open_groups = [group for group in open_groups if group.end + CONFLICT_WINDOW >= event.span.begin]
+        words = content_words(comparable_text(event))
+        found = [(group, match) for group in open_groups if (match := best_match(event, words, group))]
+        if found:
+            group, match = max(found, key=lambda pair: pair[1].similarity.score)
+            group.add(event, words, match)
+            continue
+        group = Group()
+        group.add(event, words)
+        groups.append(group)
+        open_groups.append(group)
+    return [merged_event(group) for group in groups]
+
+
+def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
+    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation."""
+    if event.curated and group.has_curated or _same_sentence(event, group):
+        return None
+    best = None
+    for member, member_words in zip(group.members, group.words):
+        relation = date_relation(member.span, event.span)
+        if relation is None:
+            continue
+        alike = similarity(words, member_words)
+        threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
+        if alike.score >= threshold and len(alike.shared) >= MIN_SHARED_WORDS and (
+                best is None or alike.score > best.similarity.score):
+            best = Match(member, alike, threshold, relation)
+    return best
+
+
+def _same_sentence(event: Event, group: Group) -> bool:
+    """Two dates of one sentence are two events that sentence reports, never one."""
+    quoted = {(source.path, source.quote) for member in group.members for source in member.sources}
+    return any((source.path, source.quote) in quoted for source in event.sources)
+
+
+def merged_event(group: Group) -> Event:
+    """One event for the group: the curated or earliest report's id, title and text, every source."""
+    members = sorted(group.members, key=report_order)
+    kept = members[0]
+    if len(members) == 1:
+        return kept
+    span, conflicts = settle_date(members)
+    reason = "curated" if kept.curated else "similar"
+    decisions = [decision for member in members for decision in member.merges]
+    decisions += [MergeDecision(member=member_id, matched=match.matched.id, into=kept.id, reason=reason,
+                                similarity=round(match.similarity.score, 3), threshold=match.threshold,
+                                shared_words=match.similarity.shared, dates=match.dates)
+                  for member_id, match in group.matches.items()]
+    return replace(kept, span=span, conflicts=conflicts, merges=decisions,
+                   sources=list(dict.fromkeys(source for member in members for source in member.sources)),
+                   tags=tuple(dict.fromkeys(tag for member in members for tag in member.tags)))
+
+
+def settle_date(members: list[Event]) -> tuple[DateSpan, list[DateSpan]]:
+    """The curated date, or the one most reports agree with at the finest precision; the rest are conflicts."""
+    spans = [member.span for member in members]
+    if members[0].curated:
+        chosen = spans[0]
+    else:
+        chosen = max(spans, key=lambda span: (sum(other.overlaps(span) for other in spans),
+                                               -(span.end - span.begin).days))
+    conflicts = {span.value: span for span in spans if not span.overlaps(chosen)}
+    return chosen, list(conflicts.values())
+

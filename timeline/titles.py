@@ -1,0 +1,101 @@
+"""Headline-like titles cut from the sentence that reports an event.
+
+A reader scanning a chronology already sees the date beside each entry, so the
+title drops the date phrase (with the preposition that introduced it) and who
+said it ("according to the group", ", officials said"), keeps the main clause,
+and is never cut in the middle of a word or left with dangling punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = 14
+SHORTEST_CLAUSE = 5
+
+TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
+DATE_PREPOSITION = re.compile(
+    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|since|by|from|of|until|till|through)\s+(?:the\s+)?)?" + TIME_OF_PHRASE + "$",
+    re.I,
+)
+POSSESSIVE = re.compile(r"^['’]s\b")
+ATTRIBUTION_AFTER = re.compile(
+    r",\s*(?:according to [^,;]+|(?:[\w'’-]+\s+){0,5}?(?:said|says|added|reported|claimed|told [\w ]{1,40}?))\s*(?=[,;]|$)",
+    re.I,
+)
+ATTRIBUTION_BEFORE = re.compile(
+    r"^(?:according to [^,]+,\s*|(?:[\w'’-]+\s+){1,6}?(?:said|says|told reporters|announced)\s+(?:[\w'’-]+\s+){0,3}?that\s+)",
+    re.I,
+)
+LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
+TRAILING_WORDS = re.compile(
+    r"(?:\s+\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|which|who|whose|when|while|after|"
+    r"before|his|her|its|their|was|were|is|are|had|has|have)\b)+$",
+    re.I,
+)
+CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
+ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
+APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
+
+
+def make_title(sentence: str, mark: tuple[int, int] | None) -> str:
+    """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it."""
+    title = remove_date_phrase(sentence, mark) if mark else sentence
+    title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
+    title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
+    title = tidy(title)
+    title = shorten(title)
+    return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
+
+
+def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
+    """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday')."""
+    start, end = mark
+    before, after = sentence[:start], sentence[end:]
+    if POSSESSIVE.match(after):
+        return before + "the" + after[2:]
+    before = DATE_PREPOSITION.sub("", before)
+    return before + " " + after
+
+
+def remove_attribution(text: str, keep_speaker: bool = False) -> str:
+    """Drop who said it: ', his family said', 'according to witnesses', 'Officials said that ...'.
+
+    When the date belongs to the saying itself ("Assad said yesterday that ..."),
+    the statement is the event, so the speaker stays.
+    """
+    text = ATTRIBUTION_AFTER.sub("", text.rstrip(" ."))
+    return text if keep_speaker else ATTRIBUTION_BEFORE.sub("", text)
+
+
+def _dates_the_saying(sentence: str, mark: tuple[int, int] | None) -> bool:
+    speaker = ATTRIBUTION_BEFORE.match(sentence)
+    return bool(speaker and mark and mark[0] < speaker.end())
+
+
+def tidy(text: str) -> str:
+    """Collapse the spaces and punctuation that removals leave behind."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    text = LEADING_FILLER.sub("", text.strip(" ,;:–—-"))
+    return text.strip(" ,;:.–—-")
+
+
+def shorten(text: str) -> str:
+    """At most TITLE_WORDS words: end at a clause break if the main clause fits, else at a word with '…'."""
+    words = text.split()
+    if len(words) <= TITLE_WORDS:
+        return text
+    for clause_break in CLAUSE_BREAK.finditer(text):
+        clause = text[:clause_break.start()]
+        if SHORTEST_CLAUSE <= len(clause.split()) <= TITLE_WORDS:
+            return _without_dangling_words(clause)
+        if len(clause.split()) > TITLE_WORDS:
+            break
+    return _without_dangling_words(" ".join(words[:TITLE_WORDS])) + "…"
+
+
+def _without_dangling_words(text: str) -> str:
+    return TRAILING_WORDS.sub("", text).rstrip(" ,;:–—-")
