@@ -121,3 +121,9 @@ def test_missing_theme_is_a_clear_error_and_output_is_untouched(tmp_path: Path):
     assert done.returncode == 1 and "theme 'nosuch' not found" in done.stderr
     assert (tmp_path / "output" / "events.json").read_text(encoding="utf-8") == before
     assert json.loads(before)["events"]
+
+
+def test_invalid_toml_in_config_names_the_line(tmp_path: Path):
+    (tmp_path / "timeline.toml").write_text("[site]\ntitle = \"x\"\nrange_begin = \n", encoding="utf-8")
+    done = _timeline("check", "--project", str(tmp_path))
+    assert done.returncode == 1 and "timeline.toml:3:" in done.stderr

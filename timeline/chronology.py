@@ -7,12 +7,12 @@ order, so the order is stable across rebuilds.
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
+from timeline.tomlfile import read_toml
 from timeline.merge import report_order
 from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
 
@@ -26,10 +26,7 @@ def load_eras(path: Path) -> list[Era]:
     """Eras from a TOML file of ``[[era]]`` tables with name, begin, end and description."""
     if not path.exists():
         return []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, f"invalid TOML: {error}") from None
+    data = read_toml(path)
     eras = []
     for number, entry in enumerate(data.get("era", []), 1):
         try:

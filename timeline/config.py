@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from timeline.errors import ContentError
+from timeline.tomlfile import read_toml
 
 CONFIG_FILE = "timeline.toml"
 
@@ -54,12 +54,7 @@ def load_config(root: Path) -> SiteConfig:
     path = root / CONFIG_FILE
     if not path.exists():
         return SiteConfig(root=root)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, f"invalid TOML: {error}", getattr(error, "lineno", None)) from None
-    except UnicodeDecodeError:
-        raise ContentError(path, "not valid UTF-8") from None
+    data = read_toml(path)
     site = data.get("site", data)
     paths = data.get("paths", {})
     defaults = SiteConfig(root=root)

@@ -25,12 +25,13 @@ never stops the build.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from timeline.curated import parse_written_date
+from timeline.errors import ContentError
 from timeline.model import DateSpan, Diagnostic, Event, MergeDecision
+from timeline.tomlfile import parse_toml
 
 KNOWN_KEYS = {"id", "suppress", "date", "title", "merge"}
 
@@ -60,11 +61,11 @@ def load_corrections(path: Path) -> tuple[list[Correction], list[Diagnostic]]:
         return [], []
     try:
         raw = path.read_text(encoding="utf-8")
-        data = tomllib.loads(raw)
+        data = parse_toml(raw, path)
     except UnicodeDecodeError:
         return [], [Diagnostic(str(path), None, "not valid UTF-8", "error")]
-    except tomllib.TOMLDecodeError as error:
-        return [], [Diagnostic(str(path), _error_line(error), f"invalid TOML: {error}", "error")]
+    except ContentError as error:
+        return [], [Diagnostic(error.path, error.line, error.message, "error")]
     entries = data.get("correction", [])
     if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
         return [], [Diagnostic(str(path), None, "write each correction as a [[correction]] table", "error")]
@@ -84,12 +85,6 @@ def _table_lines(raw: str, count: int) -> list[int | None]:
     lines: list[int | None] = [number for number, text in enumerate(raw.splitlines(), 1)
                                if re.match(r"\s*\[\[\s*correction\s*\]\]", text)]
     return lines + [None] * (count - len(lines))
-
-
-def _error_line(error: tomllib.TOMLDecodeError) -> int | None:
-    """The line tomllib names in its message (its ``lineno`` attribute is newer than Python 3.11)."""
-    found = re.search(r"line (\d+)", str(error))
-    return int(found.group(1)) if found else None
 
 
 def _read_entry(entry: dict, line: int | None, path: Path) -> tuple[Correction | None, list[Diagnostic]]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
 from timeline.errors import ContentError
+from timeline.tomlfile import read_toml
 
 FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 PUBLISHED_KEYS = ("published", "date", "pubDate")
@@ -98,7 +98,4 @@ def read_sidecar(path: Path) -> dict:
     sidecar = sidecar_path(path)
     if not sidecar.exists():
         return {}
-    try:
-        return tomllib.loads(sidecar.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(sidecar, f"invalid TOML: {error}") from None
+    return read_toml(sidecar)
