@@ -2,7 +2,9 @@
 
 A site's own ``templates/`` folder comes first, then the theme, then the theme
 it extends, as a :class:`jinja2.ChoiceLoader`; so a site or a child theme
-overrides single templates and inherits the rest.
+overrides single templates and inherits the rest. Every theme's templates are
+also reachable by ``<theme>/<template>``, so a child's ``index.html`` can extend
+``default/index.html`` and override only some of its blocks.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def _theme_settings(folder: Path) -> dict:
 def make_environment(theme: Theme, root: Path) -> jinja2.Environment:
     """One environment for the whole render, autoescaping on, site overrides first."""
     dirs = [root / "templates", *theme.template_dirs]
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()])
+    by_theme = jinja2.PrefixLoader({folder.name: jinja2.FileSystemLoader(str(folder / "templates"))
+                                    for folder in theme.folders})
+    loader = jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()), by_theme])
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)
