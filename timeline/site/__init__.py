@@ -14,8 +14,9 @@ import jinja2
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
 from timeline.model import Chronology
-from timeline.site.context import FILTERS, Year, sanitise, site_context
+from timeline.site.context import FILTERS, Year, site_context
 from timeline.site.exports import render_exports
+from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import make_environment, resolve_theme
 from timeline.site.writer import write_atomically

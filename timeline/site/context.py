@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import nh3
 from markupsafe import Markup, escape
 
 from timeline.config import SiteConfig
 from timeline.events import relative_path
 from timeline.model import Chronology, DateSpan, Era, Event
 from timeline.site.exports import EXPORTERS
+from timeline.site.safety import safe_url, sanitise
 
 PALETTE_SIZE = 6
 HTML_DATETIME = {
@@ -111,11 +111,6 @@ def iso(day: date) -> str:
     return day.isoformat()
 
 
-def sanitise(html: str) -> Markup:
-    """Article HTML from Markdown, with scripts, handlers and unsafe URLs removed."""
-    return Markup(nh3.clean(html, url_schemes={"http", "https", "mailto"}))
-
-
 def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     found: dict[str, list[Event]] = {}
     for event in events:
@@ -124,7 +119,8 @@ def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     return found
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"marked": marked_text, "time_value": time_value, "slug": slug, "iso": iso}
+FILTERS: dict[str, Callable[..., Any]] = {"marked": marked_text, "time_value": time_value, "slug": slug, "iso": iso,
+                                     "safe_url": safe_url}
 
 
 def site_context(chronology: Chronology, config: SiteConfig, about_html: str) -> dict[str, Any]:

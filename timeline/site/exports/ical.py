@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from timeline import __version__
 from timeline.model import Chronology, Event
 from timeline.site.exports.registry import ExportContext, exporter
+from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
 
 LINE_OCTETS = 75
@@ -59,7 +60,7 @@ def vevent(event: Event, stamp: str) -> list[str]:
     ]
     if event.tags:
         lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
-    url = next((s.url for s in event.sources if s.url), None)
+    url = next((safe_url(s.url) for s in event.sources if safe_url(s.url)), None)
     if url:
         lines.append(f"URL:{url}")
     return [*lines, "END:VEVENT"]

@@ -14,6 +14,7 @@ from markupsafe import escape
 
 from timeline.model import Chronology, Era, Event
 from timeline.site.exports.registry import ExportContext, exporter
+from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
 
 DATE_PARTS = {"day": ("year", "month", "day"), "week": ("year", "month", "day"), "month": ("year", "month"),
@@ -28,7 +29,7 @@ def date_object(day: date, granularity: str) -> dict[str, int]:
 def slide_text(event: Event) -> str:
     """TimelineJS renders ``text.text`` as HTML, so everything from an article is escaped here."""
     sources = ", ".join(
-        (f'<a href="{escape(s.url)}">{escape(s.title)}</a>' if s.url else str(escape(s.title)))
+        (f'<a href="{escape(safe_url(s.url))}">{escape(s.title)}</a>' if safe_url(s.url) else str(escape(s.title)))
         + (f" ({escape(s.source)})" if s.source else "") for s in event.sources)
     return f"<p>{escape(event.text)}</p><p>Sources: {sources}</p>"
 
