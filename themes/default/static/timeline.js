@@ -64,6 +64,7 @@
   }
 
   form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   if (viewButton) {
     viewButton.addEventListener("click", function () { showingAll = !showingAll; apply(); });
