@@ -122,6 +122,14 @@ def test_about_page_is_sanitised_markdown(built_site: Path):
     assert [a.attrs.get("href") for a in about.find_all("a")] == [None, "https://example.org/about"]
 
 
+def test_about_page_without_a_title_of_its_own_gets_one(tmp_path: Path):
+    project = make_site_project(tmp_path / "project")
+    (project / "content" / "about.md").write_text("---\ntitle: About\n---\nJust a paragraph.\n", encoding="utf-8")
+    build(project)
+    about = page(project / "output", "about.html")
+    assert [h1.text() for h1 in about.find_all("h1")] == ["About"]
+
+
 def test_sources_page_lists_every_article_with_links_to_its_events(built_site: Path):
     sources = page(built_site, "sources.html")
     articles = sources.find("ol", cls="articles").find_all("h2")
