@@ -19,9 +19,10 @@ from timeline.events import relative_path
 from timeline.model import Chronology, DateSpan, Era, Event
 from timeline.site.exports import EXPORTERS
 from timeline.site.safety import safe_url, sanitise
+from timeline.tagger.timex import display
 
 PALETTE_SIZE = 6
-HTML_DATETIME = {
+HTML_DATETIME: dict[str, Callable[[DateSpan], str]] = {
     "day": lambda span: span.begin.isoformat(),
     "week": lambda span: f"{span.begin.isocalendar().year}-W{span.begin.isocalendar().week:02d}",
     "month": lambda span: span.begin.strftime("%Y-%m"),
@@ -72,7 +73,8 @@ def by_year(events: list[Event], eras: list[Era], year_pages: bool = False) -> l
         year = years.setdefault(number, Year(number, page=f"years/{number}.html" if year_pages else ""))
         if not year.bands or year.bands[-1].era != event.era:
             anchor = f"era-{slug(event.era)}" if event.era and event.era not in anchored else ""
-            anchored.add(event.era)
+            if anchor:
+                anchored.add(event.era)
             year.bands.append(Band(event.era, colours.get(event.era, -1), anchor=anchor))
         year.bands[-1].events.append(event)
     return list(years.values())
@@ -119,11 +121,12 @@ def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     return found
 
 
-FILTERS: dict[str, Callable[..., Any]] = {"marked": marked_text, "time_value": time_value, "slug": slug, "iso": iso,
-                                     "safe_url": safe_url}
+FILTERS: dict[str, Callable[..., Any]] = {"display": display, "marked": marked_text, "time_value": time_value,
+                                          "slug": slug, "iso": iso, "safe_url": safe_url}
 
 
 def site_context(chronology: Chronology, config: SiteConfig, about_html: str) -> dict[str, Any]:
+    """The variables of every page; ``many_events`` turns on year pages and the highlights-first index."""
     events = chronology.events
     many = len(events) >= config.many_events
     return {
