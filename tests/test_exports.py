@@ -87,7 +87,7 @@ def test_timelinejs_json_keeps_precision_eras_and_ids(built_site: Path):
     day = slides["event-" + by_display(built_site, "15 March 2011")["id"]]
     assert day["start_date"] == {"year": 2011, "month": 3, "day": 15} and day["group"] == "Protests"
     assert data["title"]["text"]["headline"] == "Test chronology"
-    assert [era["text"]["headline"] for era in data["eras"]] == ["Protests", "War"]
+    assert [era["text"]["headline"] for era in data["eras"]] == ["Protests", "War", "Aftermath"]
     assert data["eras"][0]["start_date"] == {"year": 2011, "month": 1, "day": 1}
 
 

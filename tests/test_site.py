@@ -86,6 +86,9 @@ def test_events_are_grouped_by_year_and_era_band_with_navigation(built_site: Pat
     assert [a.attrs["href"] for a in nav.find("ul", cls="jump-years").find_all("a")] == [f"#{y}" for y in years]
     era_targets = [a.attrs["href"][1:] for a in nav.find("ul", cls="jump-eras").find_all("a")]
     assert era_targets == ["era-protests", "era-war"]
+    eras = index.find("section", cls="eras").find_all("li")
+    assert [li.find("strong").text() for li in eras] == ["Protests", "War", "Aftermath"]
+    assert not eras[-1].find_all("a"), "an era without events has no band to link to"
     for target in era_targets:
         band = index.find("div", id=target)
         assert "band" in band.attrs["class"] and band.find("p", cls="band-label").text() in {"Protests", "War"}

@@ -20,7 +20,6 @@ from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import make_environment, resolve_theme
 from timeline.site.writer import write_atomically
-from timeline.tagger.timex import display
 
 __all__ = ["render_pages", "render_site", "sanitise"]
 
@@ -31,7 +30,7 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     """Every file of the site as text, and the static folders to copy (most specific first)."""
     theme = resolve_theme(config.theme, config.root)
     environment = make_environment(theme, config.root)
-    environment.filters.update(display=display, **FILTERS)
+    environment.filters.update(FILTERS)
     context = site_context(chronology, config, about_html)
     pages = {name: _render(environment, name, {**context, "root": _root_of(name, config)}) for name in TOP_PAGES}
     for year in context["years"]:

@@ -113,6 +113,16 @@ def iso(day: date) -> str:
     return day.isoformat()
 
 
+def long_date(day: date) -> str:
+    """A day as readers write it, '8 December 2024', for fixed dates such as an era's bounds."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def era_anchors(years: list[Year]) -> dict[str, str]:
+    """Where each era's first band is; an era without events has none, so nothing links to it."""
+    return {band.era: band.anchor for year in years for band in year.bands if band.anchor and band.era}
+
+
 def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     found: dict[str, list[Event]] = {}
     for event in events:
@@ -122,17 +132,19 @@ def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {"display": display, "marked": marked_text, "time_value": time_value,
-                                          "slug": slug, "iso": iso, "safe_url": safe_url}
+                                          "iso": iso, "long_date": long_date, "safe_url": safe_url}
 
 
 def site_context(chronology: Chronology, config: SiteConfig, about_html: str) -> dict[str, Any]:
     """The variables of every page; ``many_events`` turns on year pages and the highlights-first index."""
     events = chronology.events
     many = len(events) >= config.many_events
+    years = by_year(events, chronology.eras, year_pages=many)
     return {
         "site": config,
         "chronology": chronology,
-        "years": by_year(events, chronology.eras, year_pages=many),
+        "years": years,
+        "era_anchors": era_anchors(years),
         "eras": chronology.eras,
         "era_colours": era_colours(chronology.eras),
         "eras_by_name": {era.name: era for era in chronology.eras},
