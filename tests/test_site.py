@@ -153,7 +153,10 @@ def test_many_events_gives_year_pages_and_a_highlights_first_index(tmp_path: Pat
     output = project / "output"
     index = page(output, "index.html")
     assert index.find("div", cls="chronology").attrs["data-view"] == "highlights"
-    assert index.find_all("li", cls="highlight") and index.find("button", name="view")
+    assert index.find("button", name="view")
+    ordinary = [card.find("p", cls="date").text().strip() for card in index.find_all("li", cls="event")
+                if "highlight" not in card.attrs["class"].split()]
+    assert ordinary == ["March 2012"], "curated events and each article's first dated event are highlights"
     year = page(output, "years/2012.html")
     assert year.find("h1").text() == "2012" and len(year.find_all("li", cls="event")) == 2
     assert year.find("link", rel="stylesheet").attrs["href"] == "../static/style.css"
@@ -173,6 +176,15 @@ def test_keydates_theme_extends_default_and_renders_its_own_list(tmp_path: Path)
     entries = [entry for year in index.find_all("ol", cls="key-dates") for entry in year.find_all("li", cls="event")]
     assert [entry.attrs["id"] for entry in entries] == [f"event-{e['id']}" for e in events_json(output)["events"]]
     assert page(output, "sources.html").find("h1").text() == "Sources", "templates it does not override come from default"
+
+
+def test_keydates_year_pages_list_key_dates_under_the_default_page(tmp_path: Path):
+    project = make_site_project(tmp_path / "project", theme="keydates", many_events=3)
+    build(project)
+    year = page(project / "output", "years/2012.html")
+    assert year.find("nav", cls="year-pager") and year.find("h1").text() == "2012"
+    entries = year.find("ol", cls="key-dates").find_all("li", cls="event")
+    assert len(entries) == 2 and all(entry.find("h2").find("a", cls="permalink") for entry in entries)
 
 
 def test_site_templates_folder_overrides_a_single_theme_template(tmp_path: Path):
