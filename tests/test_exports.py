@@ -11,9 +11,12 @@ from pathlib import Path
 import feedparser
 import icalendar
 from conftest import make_site_project
+from hypothesis import given
+from hypothesis import strategies as st
 
 from timeline.build import build
 from timeline.site.exports import EXPORTERS, exporter
+from timeline.site.exports.ical import escape_text, fold
 
 
 def events(output: Path) -> list[dict]:
@@ -108,3 +111,12 @@ def test_sitemap_lists_pages_relative_or_under_the_configured_url(built_site: Pa
     build(project)
     tree = ET.parse(project / "output" / "sitemap.xml")
     assert tree.getroot().find("s:url/s:loc", namespace).text == "https://example.org/syria/about.html"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_ics_text_folds_into_short_lines_and_unfolds_back(text: str):
+    line = "SUMMARY:" + escape_text(text)
+    folded = fold(line)
+    assert all(len(piece.encode("utf-8")) <= 75 for piece in folded.split("\r\n"))
+    assert folded.replace("\r\n ", "") == line
+    assert "\n" not in line and "\r" not in line

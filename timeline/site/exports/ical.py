@@ -6,6 +6,7 @@ the format is a few lines and a dependency would only be needed for this file.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from timeline import __version__
@@ -15,12 +16,15 @@ from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
 
 LINE_OCTETS = 75
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def escape_text(text: str) -> str:
-    """TEXT values escape backslash, semicolon, comma and newline (RFC 5545, 3.3.11)."""
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    """TEXT values escape backslash, semicolon, comma and line breaks, and may hold no other control
+    character but tab (RFC 5545, 3.3.11)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    printable = CONTROL.sub("", lines.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
+    return printable.replace("\n", "\\n")
 
 
 def fold(line: str) -> str:
