@@ -223,3 +223,4 @@ def test_missing_theme_is_a_clear_error_naming_the_config(tmp_path: Path):
     with pytest.raises(ContentError) as raised:
         build(project)
     assert raised.value.path.endswith("timeline.toml") and "'no-such-theme' not found" in raised.value.message
+    assert "default, keydates" in raised.value.message

@@ -40,10 +40,15 @@ def builtin_themes() -> Path:
 
 
 def theme_folder(name: str, root: Path) -> Path:
-    for base in (root / "themes", builtin_themes()):
+    """The project's own ``themes/<name>`` first, so a project can replace a built-in theme."""
+    bases = (root / "themes", builtin_themes())
+    for base in bases:
         if (base / name / "templates").is_dir():
             return base / name
-    raise ContentError(root / "timeline.toml", f"theme '{name}' not found in themes/ or the built-in themes")
+    known = sorted({folder.name for base in bases if base.is_dir() for folder in base.iterdir()
+                    if (folder / "templates").is_dir()})
+    raise ContentError(root / "timeline.toml",
+                       f"theme '{name}' not found in themes/ or the built-in themes (there are: {', '.join(known)})")
 
 
 def resolve_theme(name: str, root: Path) -> Theme:
