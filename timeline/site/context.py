@@ -42,6 +42,8 @@ class Band:
 
 @dataclass
 class Year:
+    """The events of one calendar year in bands; ``page`` is its own page when the chronology is long."""
+
     year: int
     bands: list[Band] = field(default_factory=list)
     page: str = ""
@@ -52,6 +54,7 @@ class Year:
 
 
 def slug(text: str) -> str:
+    """A name as a fragment identifier: stable across builds, readable in a shared link."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -124,6 +127,7 @@ def era_anchors(years: list[Year]) -> dict[str, str]:
 
 
 def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
+    """For the sources page: each article path with the events it reported, each event once."""
     found: dict[str, list[Event]] = {}
     for event in events:
         for path in dict.fromkeys(source.path for source in event.sources):

@@ -13,6 +13,7 @@ from timeline.tagger.timex import display
 
 
 def event_record(event: Event) -> dict:
+    """One event as DESIGN.md's ``events.json`` describes it (plus ``modifier`` and ``curated``)."""
     span = event.span
     return {
         "id": event.id,
