@@ -7,18 +7,21 @@ import io
 import json
 from dataclasses import asdict
 
-from timeline.model import Chronology, Event
+from timeline.model import Chronology, DateSpan, Event
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.tagger.timex import display
 
 
+def date_record(span: DateSpan) -> dict:
+    return {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
+            "granularity": span.granularity, "modifier": span.modifier, "display": display(span)}
+
+
 def event_record(event: Event) -> dict:
     """One event as DESIGN.md's ``events.json`` describes it (plus ``modifier`` and ``curated``)."""
-    span = event.span
     return {
         "id": event.id,
-        "date": {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
-                 "granularity": span.granularity, "modifier": span.modifier, "display": display(span)},
+        "date": date_record(event.span),
         "title": event.title,
         "text": event.text,
         "sources": [asdict(source) for source in event.sources],
