@@ -133,3 +133,13 @@ def test_site_works_from_file_urls_under_its_content_security_policy(browser, si
     open_page(browser, (site / "years" / "2012.html").as_uri())
     assert len(visible_events(browser)) == 2
     assert console_errors(browser) == []
+
+
+def test_keydates_theme_search_uses_the_same_script(browser, tmp_path):
+    project = make_site_project(tmp_path / "project", theme="keydates")
+    build(project)
+    open_page(browser, (project / "output" / "index.html").as_uri())
+    assert len(visible_events(browser)) == len(events_of(project / "output"))
+    browser.find_element(By.NAME, "q").send_keys("petition")
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: len(visible_events(d)) == 1)
+    assert console_errors(browser) == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -224,3 +225,29 @@ def test_missing_theme_is_a_clear_error_naming_the_config(tmp_path: Path):
         build(project)
     assert raised.value.path.endswith("timeline.toml") and "'no-such-theme' not found" in raised.value.message
     assert "default, keydates" in raised.value.message
+
+
+def colour_schemes(css: str) -> list[dict[str, str]]:
+    """The custom properties of each colour scheme block (light first, then dark), as hex colours."""
+    blocks = re.findall(r"(?:^|\n)\s*:root\s*\{([^}]*)\}", css)
+    return [dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", block)) for block in blocks]
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two sRGB colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+@pytest.mark.parametrize("scheme", [0, 1], ids=["light", "dark"])
+def test_default_theme_text_colours_meet_wcag_aa(scheme: int):
+    css = (Path(__file__).resolve().parent.parent / "themes" / "default" / "static" / "style.css").read_text(encoding="utf-8")
+    colours = colour_schemes(css)[scheme]
+    pairs = [("fg", "bg"), ("fg", "card"), ("fg", "mark"), ("muted", "bg"), ("muted", "card"), ("accent", "bg"),
+             ("accent", "card")]
+    for text, background in pairs:
+        assert contrast(colours[text], colours[background]) >= 4.5, (text, background)
