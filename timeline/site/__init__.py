@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
+
 import jinja2
 
 from timeline.config import SiteConfig
