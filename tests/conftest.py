@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -44,3 +45,26 @@ def news(tmp_path: Path) -> Path:
     (tmp_path / "timeline.toml").write_text(
         '[site]\ntitle = "News"\nrange_begin = 2010-12-01\nrange_end = 2024-12-31\n', encoding="utf-8")
     return tmp_path
+
+
+SITE = Path(__file__).resolve().parent / "data" / "site"
+
+
+def make_site_project(target: Path, **site_settings: object) -> Path:
+    """The small site fixture (three articles, a curated event, two eras) with ``[site]`` keys added."""
+    shutil.copytree(SITE, target)
+    if site_settings:
+        config = target / "timeline.toml"
+        extra = "".join(f"{key} = {json.dumps(value)}\n" for key, value in site_settings.items())
+        config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", "[site]\n" + extra), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The site fixture built once with the default theme; tests only read its output."""
+    from timeline.build import build
+
+    project = make_site_project(tmp_path_factory.mktemp("site") / "project")
+    build(project)
+    return project / "output"

@@ -22,6 +22,8 @@ class SiteConfig:
     range_begin: date = date(1, 1, 1)
     range_end: date = date(9999, 12, 31)
     theme: str = "default"
+    url: str = ""
+    many_events: int = 150
     article_dirs: tuple[str, ...] = ("seeds", "content/articles")
     events_dir: str = "content/events"
     eras_file: str = "content/eras.toml"
@@ -65,6 +67,8 @@ def load_config(root: Path) -> SiteConfig:
         range_begin=_date_key(site, "range_begin", defaults.range_begin, path),
         range_end=_date_key(site, "range_end", defaults.range_end, path),
         theme=str(site.get("theme", defaults.theme)),
+        url=str(site.get("url", defaults.url)),
+        many_events=int(site.get("many_events", defaults.many_events)),
         language=str(site.get("language", defaults.language)),
         article_dirs=tuple(paths.get("articles", defaults.article_dirs)),
         events_dir=str(paths.get("events", defaults.events_dir)),

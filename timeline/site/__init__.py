@@ -1,96 +1,64 @@
 """Site: the chronology rendered through a Jinja2 theme, plus the exports.
 
-:func:`render_pages` returns the pages as text (the dev server and the tests use
-that); :func:`render_site` also writes them, atomically.
+:func:`render_pages` returns every output file as text (the dev server and the
+tests use that); :func:`render_site` also writes them, atomically.
 """
 
 from __future__ import annotations
 
 import sys
 import traceback
-from collections import OrderedDict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import nh3
-from markupsafe import Markup, escape
 
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
-from timeline.events import relative_path
-from timeline.model import Chronology, Event
-from timeline.site.exports import events_json
+from timeline.model import Chronology
+from timeline.site.context import FILTERS, Year, site_context
+from timeline.site.exports import render_exports
+from timeline.site.safety import sanitise
+from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import make_environment, resolve_theme
 from timeline.site.writer import write_atomically
-from timeline.tagger.timex import display
 
+__all__ = ["render_pages", "render_site", "sanitise"]
 
-@dataclass
-class Year:
-    year: int
-    events: list[Event] = field(default_factory=list)
-
-
-def by_year(events: list[Event]) -> list[Year]:
-    years: OrderedDict[int, Year] = OrderedDict()
-    for event in events:
-        years.setdefault(event.span.begin.year, Year(event.span.begin.year)).events.append(event)
-    return list(years.values())
-
-
-def marked_text(event: Event) -> Markup:
-    """The event's sentence, escaped, with the date expression it was dated by in ``<mark>``."""
-    if not event.mark:
-        return escape(event.text)
-    start, end = event.mark
-    text = event.text
-    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(text[end:])
-
-
-def sanitise(html: str) -> Markup:
-    """Article HTML from Markdown, with scripts, handlers and unsafe URLs removed."""
-    return Markup(nh3.clean(html, url_schemes={"http", "https", "mailto"}))
-
-
-def _context(chronology: Chronology, config: SiteConfig, about_html: str) -> dict:
-    events = chronology.events
-    return {
-        "site": config,
-        "chronology": chronology,
-        "years": by_year(events),
-        "eras": chronology.eras,
-        "tags": sorted({tag for event in events for tag in event.tags}),
-        "outlets": sorted({s.source for event in events for s in event.sources if s.source}),
-        "about_html": sanitise(about_html),
-        "articles": chronology.articles,
-        "events_by_article": _events_by_article(events + chronology.out_of_range),
-        "relative": lambda article: relative_path(article.path, config.root),
-    }
-
-
-def _events_by_article(events: list[Event]) -> dict[str, list[Event]]:
-    found: dict[str, list[Event]] = {}
-    for event in events:
-        for path in dict.fromkeys(source.path for source in event.sources):
-            found.setdefault(path, []).append(event)
-    return found
-
-
-PAGES = {"index.html": "index.html", "about.html": "about.html", "sources.html": "sources.html", "404.html": "404.html"}
+TOP_PAGES = ("index.html", "about.html", "sources.html", "404.html")
 
 
 def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "") -> tuple[dict[str, str], list[Path]]:
-    """Every page of the site as text, and the static folders to copy (most specific first)."""
+    """Every file of the site as text, and the static folders to copy (most specific first)."""
     theme = resolve_theme(config.theme, config.root)
     environment = make_environment(theme, config.root)
-    environment.filters.update(display=display, marked=marked_text)
-    context = _context(chronology, config, about_html)
-    pages = {}
-    for output_name, template_name in PAGES.items():
-        pages[output_name] = _render(environment, template_name, context)
-    pages["events.json"] = events_json(chronology)
+    environment.filters.update(FILTERS)
+    context = site_context(chronology, config, about_html)
+    pages = {name: _render(environment, name, {**context, "root": _root_of(name, config)}) for name in TOP_PAGES}
+    for year in context["years"]:
+        if year.page:
+            neighbours = _neighbours(year, context["years"])
+            pages[year.page] = _render(environment, "year.html",
+                                       {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
+    pages["sitemap.xml"] = sitemap_xml(pages, config.url)
+    pages.update(render_exports(chronology, config))
     return pages, theme.static_dirs
+
+
+def _root_of(name: str, config: SiteConfig) -> str:
+    """Links are relative so the site works from any sub-path and from ``file://``.
+
+    The 404 page is served at whatever address was missing, so only the site's
+    own address (when configured) can lead back from there.
+    """
+    if name == "404.html" and config.url:
+        return config.url.rstrip("/") + "/"
+    return "../" * name.count("/")
+
+
+def _neighbours(year: Year, years: list[Year]) -> dict[str, Year | None]:
+    at = years.index(year)
+    return {"previous_year": years[at - 1] if at > 0 else None,
+            "next_year": years[at + 1] if at + 1 < len(years) else None}
 
 
 def _render(environment: jinja2.Environment, name: str, context: dict) -> str:
@@ -115,7 +83,7 @@ def _template_frame(name: str) -> tuple[str, int | None]:
 
 
 def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "") -> int:
-    """Render and write the site; returns the number of pages written."""
+    """Render and write the site; returns the number of files written."""
     pages, static_dirs = render_pages(chronology, config, about_html)
     write_atomically(pages, static_dirs, output)
     return len(pages)

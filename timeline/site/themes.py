@@ -2,7 +2,9 @@
 
 A site's own ``templates/`` folder comes first, then the theme, then the theme
 it extends, as a :class:`jinja2.ChoiceLoader`; so a site or a child theme
-overrides single templates and inherits the rest.
+overrides single templates and inherits the rest. Every theme's templates are
+also reachable by ``<theme>/<template>``, so a child's ``index.html`` can extend
+``default/index.html`` and override only some of its blocks.
 """
 
 from __future__ import annotations
@@ -38,10 +40,15 @@ def builtin_themes() -> Path:
 
 
 def theme_folder(name: str, root: Path) -> Path:
-    for base in (root / "themes", builtin_themes()):
+    """The project's own ``themes/<name>`` first, so a project can replace a built-in theme."""
+    bases = (root / "themes", builtin_themes())
+    for base in bases:
         if (base / name / "templates").is_dir():
             return base / name
-    raise ContentError(root / "timeline.toml", f"theme '{name}' not found in themes/ or the built-in themes")
+    known = sorted({folder.name for base in bases if base.is_dir() for folder in base.iterdir()
+                    if (folder / "templates").is_dir()})
+    raise ContentError(root / "timeline.toml",
+                       f"theme '{name}' not found in themes/ or the built-in themes (there are: {', '.join(known)})")
 
 
 def resolve_theme(name: str, root: Path) -> Theme:
@@ -69,6 +76,8 @@ def _theme_settings(folder: Path) -> dict:
 def make_environment(theme: Theme, root: Path) -> jinja2.Environment:
     """One environment for the whole render, autoescaping on, site overrides first."""
     dirs = [root / "templates", *theme.template_dirs]
-    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()])
+    by_theme = jinja2.PrefixLoader({folder.name: jinja2.FileSystemLoader(str(folder / "templates"))
+                                    for folder in theme.folders})
+    loader = jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()), by_theme])
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)

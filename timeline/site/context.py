@@ -1,0 +1,164 @@
+"""What templates see: the chronology grouped for reading, and the filters that format it.
+
+Every theme gets the same context, so a theme only decides how things look,
+never how events are grouped, which are highlights or how a date is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from timeline.config import SiteConfig
+from timeline.events import relative_path
+from timeline.model import Chronology, DateSpan, Era, Event
+from timeline.site.exports import EXPORTERS
+from timeline.site.safety import safe_url, sanitise
+from timeline.tagger.timex import display
+
+PALETTE_SIZE = 6
+HTML_DATETIME: dict[str, Callable[[DateSpan], str]] = {
+    "day": lambda span: span.begin.isoformat(),
+    "week": lambda span: f"{span.begin.isocalendar().year}-W{span.begin.isocalendar().week:02d}",
+    "month": lambda span: span.begin.strftime("%Y-%m"),
+    "year": lambda span: f"{span.begin.year:04d}",
+}
+
+
+@dataclass
+class Band:
+    """A run of consecutive events of one era inside a year, drawn as one coloured band."""
+
+    era: str | None
+    colour: int
+    events: list[Event] = field(default_factory=list)
+    anchor: str = ""
+
+
+@dataclass
+class Year:
+    """The events of one calendar year in bands; ``page`` is its own page when the chronology is long."""
+
+    year: int
+    bands: list[Band] = field(default_factory=list)
+    page: str = ""
+
+    @property
+    def events(self) -> list[Event]:
+        return [event for band in self.bands for event in band.events]
+
+
+def slug(text: str) -> str:
+    """A name as a fragment identifier: stable across builds, readable in a shared link."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def era_colours(eras: list[Era]) -> dict[str | None, int]:
+    """Each era keeps one palette colour everywhere; events outside every era get none (-1)."""
+    return {None: -1, **{era.name: number % PALETTE_SIZE for number, era in enumerate(eras)}}
+
+
+def by_year(events: list[Event], eras: list[Era], year_pages: bool = False) -> list[Year]:
+    """Events grouped by the year they begin in, and inside a year into runs of one era.
+
+    The first band of each era carries the era's anchor (``era-<slug>``), the
+    target of the era navigation.
+    """
+    colours, anchored = era_colours(eras), set()
+    years: dict[int, Year] = {}
+    for event in events:
+        number = event.span.begin.year
+        year = years.setdefault(number, Year(number, page=f"years/{number}.html" if year_pages else ""))
+        if not year.bands or year.bands[-1].era != event.era:
+            anchor = f"era-{slug(event.era)}" if event.era and event.era not in anchored else ""
+            if anchor:
+                anchored.add(event.era)
+            year.bands.append(Band(event.era, colours.get(event.era, -1), anchor=anchor))
+        year.bands[-1].events.append(event)
+    return list(years.values())
+
+
+def highlight_ids(events: list[Event]) -> set[str]:
+    """The events a reader of a long chronology sees first.
+
+    Curated events, events several sources report, and the event each article
+    leads with (its earliest dated sentence): the one its headline is about.
+    """
+    chosen = {event.id for event in events if event.curated or len(event.sources) > 1}
+    leads: dict[str, tuple[int, str]] = {}
+    for event in events:
+        for source in event.sources:
+            if source.path not in leads or source.start < leads[source.path][0]:
+                leads[source.path] = (source.start, event.id)
+    return chosen | {event_id for _, event_id in leads.values()}
+
+
+def marked_text(event: Event) -> Markup:
+    """The event's sentence, escaped, with the date expression it was dated by in ``<mark>``."""
+    if not event.mark:
+        return escape(event.text)
+    start, end = event.mark
+    text = event.text
+    return escape(text[:start]) + Markup("<mark>") + escape(text[start:end]) + Markup("</mark>") + escape(text[end:])
+
+
+def time_value(span: DateSpan) -> str:
+    """The ``datetime`` of a ``<time>`` element at the span's own precision where HTML has one."""
+    return HTML_DATETIME.get(span.granularity, HTML_DATETIME["day"])(span)
+
+
+def iso(day: date) -> str:
+    return day.isoformat()
+
+
+def long_date(day: date) -> str:
+    """A day as readers write it, '8 December 2024', for fixed dates such as an era's bounds."""
+    return f"{day.day} {day:%B} {day.year}"
+
+
+def era_anchors(years: list[Year]) -> dict[str, str]:
+    """Where each era's first band is; an era without events has none, so nothing links to it."""
+    return {band.era: band.anchor for year in years for band in year.bands if band.anchor and band.era}
+
+
+def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
+    """For the sources page: each article path with the events it reported, each event once."""
+    found: dict[str, list[Event]] = {}
+    for event in events:
+        for path in dict.fromkeys(source.path for source in event.sources):
+            found.setdefault(path, []).append(event)
+    return found
+
+
+FILTERS: dict[str, Callable[..., Any]] = {"display": display, "marked": marked_text, "time_value": time_value,
+                                          "iso": iso, "long_date": long_date, "safe_url": safe_url}
+
+
+def site_context(chronology: Chronology, config: SiteConfig, about_html: str) -> dict[str, Any]:
+    """The variables of every page; ``many_events`` turns on year pages and the highlights-first index."""
+    events = chronology.events
+    many = len(events) >= config.many_events
+    years = by_year(events, chronology.eras, year_pages=many)
+    return {
+        "site": config,
+        "chronology": chronology,
+        "years": years,
+        "era_anchors": era_anchors(years),
+        "eras": chronology.eras,
+        "era_colours": era_colours(chronology.eras),
+        "eras_by_name": {era.name: era for era in chronology.eras},
+        "many_events": many,
+        "highlights": highlight_ids(events) if many else set(),
+        "tags": sorted({tag for event in events for tag in event.tags}),
+        "outlets": sorted({s.source for event in events for s in event.sources if s.source}),
+        "about_html": sanitise(about_html),
+        "articles": chronology.articles,
+        "events_by_article": events_by_article(events + chronology.out_of_range),
+        "relative": lambda article: relative_path(article.path, config.root),
+        "exports": {export.name: export.filename for export in EXPORTERS.values()},
+    }

@@ -1,0 +1,64 @@
+"""``feed.xml``: an Atom feed of the chronology, newest events first, for feed readers."""
+
+from __future__ import annotations
+
+import uuid
+import xml.etree.ElementTree as ET
+from datetime import datetime, time, timezone
+
+from timeline.model import Chronology, Event
+from timeline.site.exports.registry import ExportContext, exporter
+from timeline.tagger.timex import display
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def stable_id(name: str) -> str:
+    """Atom ids must never change; a name-based UUID gives one without needing the site's address."""
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"timeline:{name}").urn
+
+
+def rfc3339(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def entry_updated(event: Event, fallback: datetime) -> str:
+    """When the event was last reported: the latest publication date of its sources."""
+    published = sorted(s.published for s in event.sources if s.published)
+    if not published:
+        return rfc3339(fallback)
+    return rfc3339(datetime.combine(datetime.fromisoformat(published[-1]).date(), time(), timezone.utc))
+
+
+def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element.text = text
+    return element
+
+
+def add_entry(feed: ET.Element, event: Event, context: ExportContext) -> None:
+    entry = add(feed, "entry")
+    add(entry, "title", f"{display(event.span)}: {event.title}")
+    add(entry, "id", stable_id(f"event:{event.id}"))
+    add(entry, "updated", entry_updated(event, context.generated))
+    add(entry, "link", href=f"index.html#event-{event.id}")
+    add(entry, "summary", event.text)
+    for tag in event.tags:
+        add(entry, "category", term=tag)
+
+
+@exporter("atom", "feed.xml")
+def atom_feed(chronology: Chronology, context: ExportContext) -> str:
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    if context.config.url:
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", context.config.url)
+    add(feed, "title", chronology.title)
+    add(feed, "id", stable_id(f"feed:{chronology.title}"))
+    add(feed, "updated", rfc3339(context.generated))
+    add(add(feed, "author"), "name", chronology.title)
+    add(feed, "link", rel="alternate", href="index.html")
+    add(feed, "link", rel="self", href="feed.xml")
+    for event in sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True):
+        add_entry(feed, event, context)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True)

@@ -1,0 +1,81 @@
+"""``events.ics``: each event an all-day iCalendar event spanning its whole DateSpan (RFC 5545).
+
+"March 2011" becomes 1 to 31 March, never a made-up day. Written by hand because
+the format is a few lines and a dependency would only be needed for this file.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from timeline import __version__
+from timeline.model import Chronology, Event
+from timeline.site.exports.registry import ExportContext, exporter
+from timeline.site.safety import safe_url
+from timeline.tagger.timex import display
+
+LINE_OCTETS = 75
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def escape_text(text: str) -> str:
+    """TEXT values escape backslash, semicolon, comma and line breaks, and may hold no other control
+    character but tab (RFC 5545, 3.3.11)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    printable = CONTROL.sub("", lines.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
+    return printable.replace("\n", "\\n")
+
+
+def fold(line: str) -> str:
+    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1)."""
+    pieces, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > LINE_OCTETS:
+            pieces.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n".join(pieces)
+
+
+def ical_date(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def description(event: Event) -> str:
+    sources = [f"{s.title} ({s.source or 'unknown outlet'}{', ' + s.published if s.published else ''})"
+               + (f" {s.url}" if s.url else "") for s in event.sources]
+    return f"{display(event.span)}: {event.text}\n\nSources:\n" + "\n".join(sources)
+
+
+def vevent(event: Event, stamp: str) -> list[str]:
+    """DTEND of an all-day event is exclusive, so it is the day after the span's last day."""
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event.id}@timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{ical_date(event.span.begin)}",
+        f"DTEND;VALUE=DATE:{ical_date(event.span.end + timedelta(days=1))}",
+        f"SUMMARY:{escape_text(event.title)}",
+        f"DESCRIPTION:{escape_text(description(event))}",
+    ]
+    if event.tags:
+        lines.append("CATEGORIES:" + ",".join(escape_text(tag) for tag in event.tags))
+    url = next((safe_url(s.url) for s in event.sources if safe_url(s.url)), None)
+    if url:
+        lines.append(f"URL:{url}")
+    return [*lines, "END:VEVENT"]
+
+
+@exporter("ics", "events.ics")
+def events_ics(chronology: Chronology, context: ExportContext) -> str:
+    stamp = context.generated.strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
+             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"]
+    for event in chronology.events:
+        lines += vevent(event, stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) + "\r\n" for line in lines)

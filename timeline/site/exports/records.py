@@ -1,0 +1,75 @@
+"""Flat records of events: ``events.json`` (a contract, see DESIGN.md) and ``events.csv``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+
+from timeline.model import Chronology, DateSpan, Event
+from timeline.site.exports.registry import ExportContext, exporter
+from timeline.tagger.timex import display
+
+
+def date_record(span: DateSpan) -> dict:
+    return {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
+            "granularity": span.granularity, "modifier": span.modifier, "display": display(span)}
+
+
+def event_record(event: Event) -> dict:
+    """One event as DESIGN.md's ``events.json`` describes it, plus ``curated`` and ``conflicts``
+    (the dates other sources give for the same event)."""
+    return {
+        "id": event.id,
+        "date": date_record(event.span),
+        "title": event.title,
+        "text": event.text,
+        "sources": [asdict(source) for source in event.sources],
+        "tags": list(event.tags),
+        "era": event.era,
+        "curated": event.curated,
+        "conflicts": [date_record(span) for span in event.conflicts],
+    }
+
+
+@exporter("json", "events.json")
+def events_json(chronology: Chronology, context: ExportContext) -> str:
+    data = {
+        "generated": context.generated.isoformat(timespec="seconds"),
+        "title": chronology.title,
+        "range": [chronology.range[0].isoformat(), chronology.range[1].isoformat()],
+        "events": [event_record(event) for event in chronology.events],
+        "eras": [{"name": era.name, "begin": era.begin.isoformat(), "end": era.end.isoformat(),
+                  "description": era.description} for era in chronology.eras],
+        "out_of_range": [event_record(event) for event in chronology.out_of_range],
+        "warnings": [{"path": w.path, "line": w.line, "message": w.message, "severity": w.severity}
+                     for w in chronology.warnings],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+CSV_COLUMNS = ("id", "value", "begin", "end", "granularity", "modifier", "display", "title", "text", "era", "tags",
+               "outlets", "urls", "articles")
+
+
+def csv_row(event: Event) -> dict[str, str]:
+    """One spreadsheet row; lists are joined with '; ' so each cell stays one value a person can read."""
+    span = event.span
+    return {
+        "id": event.id, "value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
+        "granularity": span.granularity, "modifier": span.modifier or "", "display": display(span),
+        "title": event.title, "text": event.text, "era": event.era or "", "tags": "; ".join(event.tags),
+        "outlets": "; ".join(dict.fromkeys(s.source for s in event.sources if s.source)),
+        "urls": "; ".join(dict.fromkeys(s.url for s in event.sources if s.url)),
+        "articles": "; ".join(dict.fromkeys(s.path for s in event.sources)),
+    }
+
+
+@exporter("csv", "events.csv")
+def events_csv(chronology: Chronology, context: ExportContext) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    writer.writerows(csv_row(event) for event in chronology.events)
+    return out.getvalue()
