@@ -9,7 +9,6 @@ also reachable by ``<theme>/<template>``, so a child's ``index.html`` can extend
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import jinja2
 
 from timeline.errors import ContentError
+from timeline.tomlfile import read_toml
 
 
 @dataclass(frozen=True)
@@ -65,12 +65,7 @@ def resolve_theme(name: str, root: Path) -> Theme:
 
 def _theme_settings(folder: Path) -> dict:
     path = folder / "theme.toml"
-    if not path.exists():
-        return {}
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError(path, f"invalid TOML: {error}") from None
+    return read_toml(path) if path.exists() else {}
 
 
 def make_environment(theme: Theme, root: Path) -> jinja2.Environment:
