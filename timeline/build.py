@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.cache import ArticleCache
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.curated import load_curated
@@ -72,9 +73,17 @@ def read_about(path: Path) -> str:
     return render_markdown(raw[body_start:])
 
 
-def collect(config: SiteConfig) -> Chronology:
+def process_articles(config: SiteConfig, cache: ArticleCache | None = None) -> list[ArticleResult]:
+    """Every article's result, taken from ``cache`` where the article has not changed."""
+    paths = discover_articles(config)
+    if cache is None:
+        return [process_article(path, config.root, config.language) for path in paths]
+    return [cache.result(path, config.root, config.language, process_article) for path in paths]
+
+
+def collect(config: SiteConfig, cache: ArticleCache | None = None) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
-    results = [process_article(path, config.root, config.language) for path in discover_articles(config)]
+    results = process_articles(config, cache)
     diagnostics = [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     extracted = merge_events([event for result in results for event in result.events])
@@ -84,10 +93,13 @@ def collect(config: SiteConfig) -> Chronology:
     return chronology
 
 
-def build(project: Path, output: Path | None = None) -> BuildResult:
-    """Build the site of the project at ``project`` into ``output`` (default: its configured output)."""
+def build(project: Path, output: Path | None = None, use_cache: bool = True) -> BuildResult:
+    """Build the site of the project at ``project`` into ``output`` (default: its configured output).
+
+    Unchanged articles come from the project's cache unless ``use_cache`` is false.
+    """
     config = load_config(project)
-    chronology = collect(config)
+    chronology = collect(config, ArticleCache(config.root) if use_cache else None)
     target = output or config.output_dir
     pages = render_site(chronology, config, target, read_about(config.root / config.about_file))
     return BuildResult(chronology, target, pages)

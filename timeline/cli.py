@@ -29,6 +29,7 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into output/")
     build.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
     build.add_argument("--output", type=Path, help="output folder (default: the project's output/)")
+    build.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
 
     extract = commands.add_parser("extract", help="list the temporal expressions of articles")
     extract.add_argument("files", nargs="+", type=Path)
@@ -44,7 +45,7 @@ def parser() -> argparse.ArgumentParser:
 def run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
 
-    result = build(args.project, args.output)
+    result = build(args.project, args.output, use_cache=not args.no_cache)
     for diagnostic in result.chronology.warnings:
         print(diagnostic, file=sys.stderr)
     chronology = result.chronology
