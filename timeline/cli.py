@@ -30,6 +30,14 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
     build.add_argument("--output", type=Path, help="output folder (default: the project's output/)")
     build.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
+    build.add_argument("--watch", action="store_true", help="rebuild on every change until Ctrl-C")
+
+    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild and reload the browser on changes")
+    serve.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
 
     extract = commands.add_parser("extract", help="list the temporal expressions of articles")
     extract.add_argument("files", nargs="+", type=Path)
@@ -45,6 +53,8 @@ def parser() -> argparse.ArgumentParser:
 def run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
 
+    if args.watch:
+        return run_watch(args)
     result = build(args.project, args.output, use_cache=not args.no_cache)
     for diagnostic in result.chronology.warnings:
         print(diagnostic, file=sys.stderr)
@@ -52,6 +62,27 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")
     return 1 if result.errors else 0
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from timeline.watch import watch
+
+    if args.output is not None:
+        print("error: --watch builds into the project's configured output folder; drop --output", file=sys.stderr)
+        return 1
+    watch(args.project, use_cache=not args.no_cache)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from timeline.server import ServeError, serve
+
+    try:
+        serve(args.project, args.host, args.port, args.open, use_cache=not args.no_cache)
+    except ServeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -72,7 +103,7 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "extract": run_extract, "new": run_new}
+COMMANDS = {"build": run_build, "serve": run_serve, "extract": run_extract, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:
