@@ -5,6 +5,10 @@ from __future__ import annotations
 import http.client
 import json
 import queue
+import re
+import signal
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -101,3 +105,48 @@ class ReloadClient:
 
     def close(self) -> None:
         self.connection.close()
+
+
+class Command:
+    """``timeline ARGS`` in a child process that, like a terminal, stops on SIGINT.
+
+    SIGINT's Python handler is installed explicitly: a child started from a
+    background job would otherwise inherit SIGINT as ignored.
+    """
+
+    def __init__(self, *args: str) -> None:
+        launcher = ("import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+                    "from timeline.cli import main; sys.exit(main(sys.argv[1:]))")
+        self.process = subprocess.Popen([sys.executable, "-c", launcher, *args], stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            self.lines.put(line)
+
+    def wait_for_line(self, pattern: str, deadline: float = DEADLINE_SECONDS) -> re.Match:
+        """The first line of output matching ``pattern``; the lines before it are skipped."""
+        end = time.monotonic() + deadline
+        seen = []
+        while (remaining := end - time.monotonic()) > 0:
+            try:
+                line = self.lines.get(timeout=remaining)
+            except queue.Empty:
+                break
+            seen.append(line)
+            found = re.search(pattern, line)
+            if found:
+                return found
+        raise AssertionError(f"no line matching {pattern!r} in {''.join(seen)!r}")
+
+    def interrupt(self, deadline: float = DEADLINE_SECONDS) -> int:
+        """Press Ctrl-C and return the exit code."""
+        self.process.send_signal(signal.SIGINT)
+        return self.process.wait(timeout=deadline)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
