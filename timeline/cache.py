@@ -12,7 +12,7 @@ be read (truncated, written by other code) counts as a miss.
 
 from __future__ import annotations
 
-import dataclasses
+import copy
 import hashlib
 import os
 import pickle
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline import __version__
+from timeline.model import Event
 from timeline.readers.frontmatter import sidecar_path
 from timeline.tagger import TAGGER_VERSION
 
@@ -121,6 +122,18 @@ class ArticleCache:
 
 def fresh_copy(result: ArticleResult) -> ArticleResult:
     """The result with events of its own: later stages merge sources and set eras in place,
-    which must not leak into the cached original that the next build starts from."""
-    events = [dataclasses.replace(event, sources=list(event.sources)) for event in result.events]
-    return dataclasses.replace(result, events=events, diagnostics=list(result.diagnostics))
+    which must not leak into the cached original that the next build starts from.
+
+    Shallow copies, not ``dataclasses.replace``: at thousands of events a build, it is
+    several times faster, and the fields that change are replaced, never mutated.
+    """
+    copied = copy.copy(result)
+    copied.events = [_own_event(event) for event in result.events]
+    copied.diagnostics = list(result.diagnostics)
+    return copied
+
+
+def _own_event(event: Event) -> Event:
+    copied = copy.copy(event)
+    copied.sources = list(event.sources)
+    return copied
