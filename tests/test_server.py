@@ -239,3 +239,32 @@ def test_stopping_the_server_ends_open_event_streams(site: Path):
     wait_until(lambda: not any(t.name.startswith("timeline-") for t in threading.enumerate()),
                "the server's threads to end")
     client.close()
+
+
+def test_changed_settings_rebuild_with_the_new_settings(server: DevServer, site: Path, client: ReloadClient):
+    config = site / "timeline.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('title = "Test"', 'title = "Renamed"'),
+                      encoding="utf-8")
+    assert client.next_event().event == "reload"
+    assert "<title>Renamed</title>" in fetch(server.url, "/").text
+
+
+def test_broken_settings_name_the_line_until_fixed(server: DevServer, site: Path, client: ReloadClient):
+    config = site / "timeline.toml"
+    good = config.read_text(encoding="utf-8")
+    config.write_text(good + "broken = \n", encoding="utf-8")
+    event = client.next_event()
+    assert event.event == "build-error"
+    assert event.data["errors"][0]["path"].endswith("timeline.toml")
+    config.write_text(good, encoding="utf-8")
+    assert client.next_event().event == "reload"
+
+
+def test_a_templates_folder_made_while_serving_is_watched(server: DevServer, site: Path, client: ReloadClient):
+    (site / "templates").mkdir()
+    assert client.next_event().event == "reload"
+    (site / "templates" / "about.html").write_text(
+        '{% extends "base.html" %}{% set root = "" %}{% block main %}<p>our own about</p>{% endblock %}',
+        encoding="utf-8")
+    assert client.next_event().event == "reload"
+    assert "our own about" in fetch(server.url, "/about.html").text

@@ -60,9 +60,8 @@ class SiteBuilder:
 
     def __init__(self, project: Path, use_cache: bool = True) -> None:
         self.project = project.resolve()
-        self.use_cache = use_cache
         self.config: SiteConfig | None = None
-        self.cache: ArticleCache | None = None
+        self.cache = ArticleCache(self.project) if use_cache else None
         self.chronology: Chronology | None = None
         self.theme_dirs: tuple[Path, ...] = ()
 
@@ -95,11 +94,9 @@ class SiteBuilder:
         return []
 
     def _configure(self) -> None:
-        """Read ``timeline.toml`` again; everything kept from the old settings is dropped."""
+        """Read ``timeline.toml`` again; the chronology made under the old settings is dropped."""
         self.config = self.chronology = None
-        config = load_config(self.project)
-        self.cache = ArticleCache(config.root) if self.use_cache else None
-        self.config = config
+        self.config = load_config(self.project)
 
     def _in_theme(self, path: Path) -> bool:
         return any(path.is_relative_to(folder) for folder in self.theme_dirs)
@@ -207,6 +204,7 @@ class ProjectWatcher(FileSystemEventHandler):
         self._folders: list[Path] = []
         self._files: list[Path] = []
         self._ignored: list[Path] = []
+        self._plan: dict[Path, bool] = {}
 
     def start(self) -> None:
         self.follow()
@@ -218,14 +216,16 @@ class ProjectWatcher(FileSystemEventHandler):
             self.observer.join()
 
     def follow(self) -> None:
-        """Watch what the builder reads now: a new theme or settings bring new folders."""
+        """Watch what the builder reads now: new settings, a new theme or a folder made since."""
         folders, files = self.builder.watched()
-        if (folders, files) == (self._folders, self._files):
-            return
         self._folders, self._files = folders, files
         self._ignored = self.builder.written()
+        plan = watch_plan(folders, files, self.builder.project)
+        if plan == self._plan:
+            return
+        self._plan = plan
         self.observer.unschedule_all()
-        for folder, recursive in watch_plan(folders, files, self.builder.project).items():
+        for folder, recursive in plan.items():
             self.observer.schedule(self, str(folder), recursive=recursive)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
