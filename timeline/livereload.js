@@ -23,7 +23,7 @@
       borderBottom: "3px solid #b00020", font: "14px/1.5 ui-monospace, monospace", whiteSpace: "pre-wrap"
     });
     var heading = document.createElement("h2");
-    heading.textContent = "Build failed: this is the last good site";
+    heading.textContent = "Build failed; the page shows the last good build";
     Object.assign(heading.style, { font: "bold 16px/1.4 system-ui, sans-serif", margin: "0 0 0.5em" });
     overlay.appendChild(heading);
     var list = document.createElement("ul");

@@ -15,6 +15,7 @@ import errno
 import json
 import mimetypes
 import socket
+import sys
 import threading
 import webbrowser
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ class BuildState:
     """
 
     def __init__(self) -> None:
-        self._condition = threading.Condition()
+        self._condition = threading.Condition(threading.RLock())
         self.epoch = 0
         self.site_epoch = 0
         self.page_epoch = 0
@@ -82,14 +83,15 @@ class BuildState:
 
     def notice_since(self, seen: int) -> Notice | None:
         """What a tab that has seen builds up to ``seen`` must do, if anything."""
-        report = self.last
-        if seen >= self.epoch or report is None:
-            return None
-        timing = {"epoch": self.epoch, "finished": report.finished, "seconds": report.seconds}
-        if not report.ok:
-            errors = [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors]
-            return Notice(self.epoch, "build-error", {**timing, "errors": errors})
-        return Notice(self.epoch, "reload" if self.page_epoch > seen else "styles", timing)
+        with self._condition:
+            report = self.last
+            if seen >= self.epoch or report is None:
+                return None
+            timing = {"epoch": self.epoch, "finished": report.finished, "seconds": report.seconds}
+            if not report.ok:
+                errors = [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors]
+                return Notice(self.epoch, "build-error", {**timing, "errors": errors})
+            return Notice(self.epoch, "reload" if self.page_epoch > seen else "styles", timing)
 
     def wait_for_notice(self, seen: int, timeout: float) -> Notice | None:
         """Block until there is news for a tab that has seen ``seen``, the timeout passes, or close."""
@@ -201,13 +203,10 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
         seen = self._seen_epoch()
         state = self.server.state
         notice = state.notice_since(seen)
-        try:
-            while not state.closed:
-                self._write_notice(notice)
-                seen = notice.epoch if notice else seen
-                notice = state.wait_for_notice(seen, KEEPALIVE_SECONDS)
-        except (BrokenPipeError, ConnectionResetError):
-            return
+        while not state.closed:
+            self._write_notice(notice)
+            seen = notice.epoch if notice else seen
+            notice = state.wait_for_notice(seen, KEEPALIVE_SECONDS)
 
     def _write_notice(self, notice: Notice | None) -> None:
         """An event, or a comment line that keeps the connection open and detects a closed tab."""
@@ -230,6 +229,11 @@ class SiteHTTPServer(ThreadingHTTPServer):
         self.builder = builder
         self.state = state
         super().__init__(address, SiteRequestHandler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A tab closed or reloaded mid-response is routine, not worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class DevServer:
