@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -117,3 +118,13 @@ def test_merged_sources_do_not_leak_into_the_cached_results(articles: Path):
     assert sources_of_daraa() == ["a.md", "c.md"]
     (folder / "c.md").write_text(article("C", "Nothing happened."), encoding="utf-8")
     assert sources_of_daraa() == ["a.md"]
+
+
+def test_a_long_lived_cache_answers_from_memory(articles: Path, processed: list[Path]):
+    config = load_config(articles)
+    cache = ArticleCache(config.root)
+    collect(config, cache)
+    shutil.rmtree(articles / CACHE_DIR)
+    processed.clear()
+    collect(config, cache)
+    assert processed == []

@@ -61,25 +61,26 @@ def article_key(path: Path, root: Path, language: str) -> str:
 
 
 class ArticleCache:
-    """Article results on disk, with the ones already used in this process kept in memory."""
+    """Article results on disk, and each article's latest result in memory for the next build."""
 
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR / "articles"
-        self.memory: dict[str, ArticleResult] = {}
+        self.latest: dict[Path, tuple[str, ArticleResult]] = {}
 
     def result(self, path: Path, root: Path, language: str, process: Process) -> ArticleResult:
         """The cached result of ``process(path, root, language)``, computing and storing it on a miss.
 
-        The key is taken again after processing: a file saved meanwhile would
-        otherwise store the old content's result under the new key, or the reverse.
+        The key is taken again after processing and the result stored only if it
+        is unchanged: a file saved meanwhile would otherwise file the new
+        content's result under the old content's key.
         """
         try:
             key = article_key(path, root, language)
         except OSError:
             return process(path, root, language)
-        found = self.memory.get(key) or self._load(key)
+        found = self._remembered(path, key) or self._load(key)
         if found is not None:
-            self.memory[key] = found
+            self.latest[path] = (key, found)
             return fresh_copy(found)
         computed = process(path, root, language)
         try:
@@ -87,9 +88,13 @@ class ArticleCache:
         except OSError:
             unchanged = False
         if unchanged:
-            self.memory[key] = computed
+            self.latest[path] = (key, computed)
             self._store(key, computed)
         return fresh_copy(computed)
+
+    def _remembered(self, path: Path, key: str) -> ArticleResult | None:
+        remembered_key, result = self.latest.get(path, ("", None))
+        return result if remembered_key == key else None
 
     def _entry(self, key: str) -> Path:
         return self.folder / f"{key}.pickle"
