@@ -268,3 +268,15 @@ def test_a_templates_folder_made_while_serving_is_watched(server: DevServer, sit
         encoding="utf-8")
     assert client.next_event().event == "reload"
     assert "our own about" in fetch(server.url, "/about.html").text
+
+
+def test_hidden_backup_and_output_files_start_no_build(server: DevServer, site: Path, client: ReloadClient):
+    folder = site / "content" / "articles"
+    (folder / "homs.md~").write_text("backup", encoding="utf-8")
+    (folder / ".#homs.md").write_text("lock", encoding="utf-8")
+    (folder / ".drafts").mkdir()
+    (folder / ".drafts" / "draft.md").write_text("draft", encoding="utf-8")
+    (site / "output" / "extra.html").write_text("extra", encoding="utf-8")
+    write_article(site, "homs.md", SECOND)
+    assert client.next_event().event == "reload"
+    assert server.state.last.changed == {folder / "homs.md"}

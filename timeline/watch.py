@@ -15,6 +15,7 @@ Three parts, each on its own thread of control:
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 import traceback
@@ -226,7 +227,8 @@ class ProjectWatcher(FileSystemEventHandler):
         self._plan = plan
         self.observer.unschedule_all()
         for folder, recursive in plan.items():
-            self.observer.schedule(self, str(folder), recursive=recursive)
+            with contextlib.suppress(OSError):  # removed since the plan was made: nothing to watch
+                self.observer.schedule(self, str(folder), recursive=recursive)
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         """A folder's "modified" only echoes a change to a file in it, which has its own event."""
@@ -238,11 +240,17 @@ class ProjectWatcher(FileSystemEventHandler):
                 self.on_change(path)
 
     def _relevant(self, path: Path) -> bool:
-        if path.name.startswith((".", "#")) or path.name.endswith("~"):
+        if self._hidden(path):
             return False
         if any(path.is_relative_to(ignored) for ignored in self._ignored):
             return False
         return path in self._files or any(path.is_relative_to(folder) for folder in self._folders)
+
+    def _hidden(self, path: Path) -> bool:
+        """Hidden, editor lock or backup, or inside a hidden folder of the project (``.git``)."""
+        project = self.builder.project
+        inside = path.relative_to(project) if path.is_relative_to(project) else Path(path.name)
+        return any(part.startswith((".", "#")) or part.endswith("~") for part in inside.parts)
 
 
 def watch_plan(folders: list[Path], files: list[Path], project: Path) -> dict[Path, bool]:
@@ -271,13 +279,12 @@ class LiveBuild:
         self.loop = RebuildLoop(self.builder, self._built)
         self.watcher = ProjectWatcher(self.builder, self.loop.changed)
 
-    def start(self) -> BuildReport:
-        """Build once, then watch; returns the first build's report."""
+    def start(self) -> None:
+        """Build once, then watch."""
         first = self.builder.build()
         self.watcher.start()
         self.loop.start()
         self.on_build(first)
-        return first
 
     def stop(self) -> None:
         self.watcher.stop()
