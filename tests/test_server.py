@@ -279,4 +279,4 @@ def test_hidden_backup_and_output_files_start_no_build(server: DevServer, site: 
     (site / "output" / "extra.html").write_text("extra", encoding="utf-8")
     write_article(site, "homs.md", SECOND)
     assert client.next_event().event == "reload"
-    assert server.state.last.changed == {folder / "homs.md"}
+    assert server.state.last.changed == {folder.resolve() / "homs.md"}
