@@ -68,3 +68,19 @@ def built_site(tmp_path_factory) -> Path:
     project = make_site_project(tmp_path_factory.mktemp("site") / "project")
     build(project)
     return project / "output"
+
+
+@pytest.fixture
+def processed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The articles the builds read and tag, in order: counts what a rebuild really re-processes."""
+    import timeline.build
+
+    calls: list[Path] = []
+    original = timeline.build.process_article
+
+    def counting(path: Path, root: Path, language: str = "en", **options: object):
+        calls.append(path)
+        return original(path, root, language, **options)
+
+    monkeypatch.setattr(timeline.build, "process_article", counting)
+    return calls

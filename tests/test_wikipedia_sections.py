@@ -8,7 +8,6 @@ events. Run with ``-s`` to see the share.
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 

@@ -8,8 +8,10 @@ article becomes a diagnostic and never loses the others' events.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from timeline.cache import ArticleCache
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.corrections import correct_events
@@ -81,11 +83,6 @@ def _duplicate_slugs(paths: list[Path]) -> list[Diagnostic]:
     return problems
 
 
-def discover_articles(config: SiteConfig) -> list[Path]:
-    """The article files a build reads."""
-    return scan_sources(config)[0]
-
-
 def process_article(path: Path, root: Path, language: str = "en", max_bytes: int = MAX_ARTICLE_BYTES) -> ArticleResult:
     """Read, tag and extract one article; never raises for bad content."""
     try:
@@ -104,10 +101,18 @@ def read_about(path: Path) -> str:
     return render_markdown(raw[body_start:])
 
 
-def collect(config: SiteConfig) -> Chronology:
+def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache | None = None) -> list[ArticleResult]:
+    """Every article's result, taken from ``cache`` where the article has not changed."""
+    process = partial(process_article, max_bytes=config.max_article_bytes)
+    if cache is None:
+        return [process(path, config.root, config.language) for path in paths]
+    return [cache.result(path, config.root, config.language, process) for path in paths]
+
+
+def collect(config: SiteConfig, cache: ArticleCache | None = None) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
     paths, diagnostics = scan_sources(config)
-    results = [process_article(path, config.root, config.language, config.max_article_bytes) for path in paths]
+    results = process_articles(config, paths, cache)
     diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     merged = merge_events(curated + [event for result in results for event in result.events])
@@ -126,10 +131,13 @@ def check(project: Path) -> BuildResult:
     return BuildResult(chronology, config.output_dir, len(pages))
 
 
-def build(project: Path, output: Path | None = None) -> BuildResult:
-    """Build the site of the project at ``project`` into ``output`` (default: its configured output)."""
+def build(project: Path, output: Path | None = None, use_cache: bool = True) -> BuildResult:
+    """Build the site of the project at ``project`` into ``output`` (default: its configured output).
+
+    Unchanged articles come from the project's cache unless ``use_cache`` is false.
+    """
     config = load_config(project)
-    chronology = collect(config)
+    chronology = collect(config, ArticleCache(config.root) if use_cache else None)
     target = output or config.output_dir
     pages = render_site(chronology, config, target, read_about(config.root / config.about_file))
     return BuildResult(chronology, target, pages)

@@ -38,6 +38,15 @@ def parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a project without writing anything")
     check.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
+    build.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
+    build.add_argument("--watch", action="store_true", help="rebuild on every change until Ctrl-C")
+
+    serve = commands.add_parser("serve", help="build, serve on localhost, rebuild and reload the browser on changes")
+    serve.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--open", action="store_true", help="open the site in a browser")
+    serve.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
 
     extract = commands.add_parser("extract", help="list the temporal expressions of articles")
     extract.add_argument("files", nargs="+", type=Path)
@@ -71,7 +80,9 @@ def _report(result: BuildResult, strict: bool) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from timeline.build import build
 
-    result = build(args.project, args.output)
+    if args.watch:
+        return run_watch(args)
+    result = build(args.project, args.output, use_cache=not args.no_cache)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")
@@ -86,6 +97,27 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"Checked {len(chronology.articles)} articles: {len(chronology.events)} events, "
           f"{len(result.errors)} errors, {len(result.warnings)} warnings")
     return _report(result, args.strict)
+
+
+def run_watch(args: argparse.Namespace) -> int:
+    from timeline.watch import watch
+
+    if args.output is not None:
+        print("error: --watch builds into the project's configured output folder; drop --output", file=sys.stderr)
+        return 1
+    watch(args.project, use_cache=not args.no_cache)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from timeline.server import ServeError, serve
+
+    try:
+        serve(args.project, args.host, args.port, args.open, use_cache=not args.no_cache)
+    except ServeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -135,8 +167,8 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": run_build, "check": run_check, "extract": run_extract, "evaluate": run_evaluate,
-            "events": run_events, "new": run_new}
+COMMANDS = {"build": run_build, "check": run_check, "serve": run_serve, "extract": run_extract,
+            "evaluate": run_evaluate, "events": run_events, "new": run_new}
 
 
 def main(argv: list[str] | None = None) -> int:

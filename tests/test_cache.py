@@ -1,0 +1,115 @@
+"""The per-article cache: an unchanged article is never read or tagged again (counted, not timed)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from timeline.build import build, collect
+from timeline.cache import CACHE_DIR, ArticleCache
+from timeline.config import load_config
+
+
+def article(title: str, body: str) -> str:
+    return f"---\ntitle: {title}\npublished: 2012-03-01\nsource: Test\n---\n\n{body}\n"
+
+
+@pytest.fixture
+def articles(project: Path) -> Path:
+    """The seed project plus two Markdown articles."""
+    folder = project / "content" / "articles"
+    folder.mkdir(parents=True)
+    (folder / "a.md").write_text(article("A", "Protests began on 15 March 2011 in Daraa."), encoding="utf-8")
+    (folder / "b.md").write_text(article("B", "The army entered Homs on 4 February 2012."), encoding="utf-8")
+    return project
+
+
+def names(paths: list[Path]) -> list[str]:
+    return [path.name for path in paths]
+
+
+def test_second_build_reads_no_article_again(articles: Path, processed: list[Path]):
+    build(articles)
+    assert len(processed) == 3
+    processed.clear()
+    build(articles)
+    assert processed == []
+    assert any((articles / CACHE_DIR).rglob("*.pickle"))
+
+
+def test_editing_one_article_processes_that_article_alone(articles: Path, processed: list[Path]):
+    config = load_config(articles)
+    cache = ArticleCache(config.root)
+    collect(config, cache)
+    processed.clear()
+    (articles / "content" / "articles" / "b.md").write_text(
+        article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    chronology = collect(config, cache)
+    assert names(processed) == ["b.md"]
+    assert "2012-02-05" in [event.span.value for event in chronology.events]
+
+
+def test_editing_a_sidecar_processes_its_article_again(articles: Path, processed: list[Path]):
+    build(articles)
+    processed.clear()
+    sidecar = next((articles / "seeds").glob("*.meta.toml"))
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + '\ntags = ["edited"]\n', encoding="utf-8")
+    build(articles)
+    assert names(processed) == [sidecar.name.replace(".meta.toml", ".txt")]
+
+
+def test_no_cache_processes_every_article(articles: Path, processed: list[Path]):
+    build(articles)
+    processed.clear()
+    build(articles, use_cache=False)
+    assert len(processed) == 3
+
+
+def test_unreadable_entry_counts_as_a_miss(articles: Path, processed: list[Path]):
+    build(articles)
+    for entry in (articles / CACHE_DIR).rglob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    processed.clear()
+    build(articles)
+    assert len(processed) == 3
+
+
+def test_cached_build_writes_the_same_site(articles: Path):
+    def events_of(output: Path) -> dict:
+        data = json.loads((output / "events.json").read_text(encoding="utf-8"))
+        data.pop("generated")
+        return data
+
+    build(articles, articles / "fresh", use_cache=False)
+    build(articles, articles / "first")
+    build(articles, articles / "cached")
+    assert events_of(articles / "cached") == events_of(articles / "fresh")
+
+
+def test_merged_sources_do_not_leak_into_the_cached_results(articles: Path):
+    folder = articles / "content" / "articles"
+    (folder / "c.md").write_text(article("C", "Protests began on 15 March 2011 in Daraa."), encoding="utf-8")
+    config = load_config(articles)
+    cache = ArticleCache(config.root)
+
+    def sources_of_daraa() -> list[str]:
+        chronology = collect(config, cache)
+        event = next(e for e in chronology.events if "Daraa" in e.text)
+        return sorted(Path(source.path).name for source in event.sources)
+
+    assert sources_of_daraa() == ["a.md", "c.md"]
+    (folder / "c.md").write_text(article("C", "Nothing happened."), encoding="utf-8")
+    assert sources_of_daraa() == ["a.md"]
+
+
+def test_a_long_lived_cache_answers_from_memory(articles: Path, processed: list[Path]):
+    config = load_config(articles)
+    cache = ArticleCache(config.root)
+    collect(config, cache)
+    shutil.rmtree(articles / CACHE_DIR)
+    processed.clear()
+    collect(config, cache)
+    assert processed == []

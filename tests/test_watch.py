@@ -1,0 +1,85 @@
+"""Watching and rebuilding: debounced bursts, and the ``build --watch`` and ``serve`` commands."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterator
+from pathlib import Path
+
+import pytest
+from serving import Command, fetch, wait_until, write_article
+
+from timeline.watch import RebuildLoop
+
+QUIET = 0.3
+
+
+class RecordingBuilder:
+    """Stands in for :class:`SiteBuilder`: records what each build was told changed."""
+
+    def __init__(self) -> None:
+        self.builds: list[frozenset[Path]] = []
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.release.set()
+
+    def build(self, changed: Collection[Path] = ()) -> frozenset[Path]:
+        self.started.set()
+        self.release.wait()
+        self.builds.append(frozenset(changed))
+        return frozenset(changed)
+
+
+@pytest.fixture
+def recorded() -> Iterator[tuple[RecordingBuilder, RebuildLoop, list[frozenset[Path]]]]:
+    builder = RecordingBuilder()
+    reports: list[frozenset[Path]] = []
+    loop = RebuildLoop(builder, reports.append, quiet=QUIET)
+    loop.start()
+    yield builder, loop, reports
+    builder.release.set()
+    loop.stop()
+
+
+def test_a_burst_of_changes_is_one_build(recorded):
+    builder, loop, reports = recorded
+    paths = [Path(f"article-{number}.md") for number in range(50)]
+    for path in paths:
+        loop.changed(path)
+    wait_until(lambda: reports, "the build after the burst")
+    assert builder.builds == [frozenset(paths)]
+
+
+def test_a_change_during_a_build_is_built_after_it(recorded):
+    builder, loop, reports = recorded
+    builder.release.clear()
+    loop.changed(Path("first.md"))
+    wait_until(builder.started.is_set, "the first build to start")
+    loop.changed(Path("second.md"))
+    builder.release.set()
+    wait_until(lambda: len(reports) == 2, "the second build")
+    assert builder.builds == [frozenset({Path("first.md")}), frozenset({Path("second.md")})]
+
+
+def test_build_watch_rebuilds_the_output_after_an_edit(project: Path):
+    write_article(project, "homs.md", "The army entered Homs on 4 February 2012.")
+    command = Command("build", "--watch", "--project", str(project))
+    try:
+        command.wait_for_line(r"^Watching ")
+        write_article(project, "homs.md", "A ceasefire in Homs began on 9 May 2012.")
+        index = project / "output" / "index.html"
+        wait_until(lambda: "ceasefire in Homs" in index.read_text(encoding="utf-8"), "the rebuilt index.html")
+        assert "__timeline" not in index.read_text(encoding="utf-8")
+        assert command.interrupt() == 130
+    finally:
+        command.kill()
+
+
+def test_serve_prints_its_address_and_stops_on_ctrl_c(project: Path):
+    command = Command("serve", "--project", str(project), "--port", "0")
+    try:
+        url = command.wait_for_line(r"^Serving (http://127\.0\.0\.1:\d+/)").group(1)
+        assert fetch(url, "/").status == 200
+        assert command.interrupt() == 130
+    finally:
+        command.kill()

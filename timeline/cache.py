@@ -1,0 +1,144 @@
+"""A per-article cache, so that a rebuild reads and tags only the articles that changed.
+
+A result is stored under a key made of everything it depends on: the article's
+bytes and those of its sidecar, where it lies, the language it defaults to, and
+the versions of the tagger, of the package and of the code itself (an editable
+install changes code without changing its version). A changed input is a new
+key, so entries are never invalidated, only left unused.
+
+Entries are pickles under ``.timeline-cache/`` in the project; one that cannot
+be read (truncated, written by other code) counts as a miss.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline import __version__
+from timeline.model import Event
+from timeline.readers.frontmatter import sidecar_path
+from timeline.tagger import TAGGER_VERSION
+
+if TYPE_CHECKING:
+    from timeline.build import ArticleResult
+
+CACHE_DIR = ".timeline-cache"
+PACKAGE = Path(__file__).resolve().parent
+
+Process = Callable[[Path, Path, str], "ArticleResult"]
+
+
+@cache
+def code_fingerprint() -> str:
+    """A digest of the package's Python sources, read once per process."""
+    digest = hashlib.sha256()
+    for source in sorted(PACKAGE.rglob("*.py")):
+        digest.update(source.relative_to(PACKAGE).as_posix().encode())
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+def article_key(path: Path, root: Path, language: str) -> str:
+    """The key of one article's result; raises OSError when the article cannot be read."""
+    digest = hashlib.sha256()
+    for part in (TAGGER_VERSION, __version__, code_fingerprint(), str(root), str(path), language):
+        digest.update(part.encode())
+        digest.update(b"\0")
+    digest.update(path.read_bytes())
+    sidecar = sidecar_path(path)
+    if sidecar.is_file():
+        digest.update(b"\0sidecar\0")
+        digest.update(sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+class ArticleCache:
+    """Article results on disk, and each article's latest result in memory for the next build."""
+
+    def __init__(self, root: Path) -> None:
+        self.folder = root / CACHE_DIR / "articles"
+        self.latest: dict[Path, tuple[str, ArticleResult]] = {}
+
+    def result(self, path: Path, root: Path, language: str, process: Process) -> ArticleResult:
+        """The cached result of ``process(path, root, language)``, computing and storing it on a miss.
+
+        The key is taken again after processing and the result stored only if it
+        is unchanged: a file saved meanwhile would otherwise file the new
+        content's result under the old content's key.
+        """
+        try:
+            key = article_key(path, root, language)
+        except OSError:
+            return process(path, root, language)
+        found = self._remembered(path, key) or self._load(key)
+        if found is not None:
+            self.latest[path] = (key, found)
+            return fresh_copy(found)
+        computed = process(path, root, language)
+        try:
+            unchanged = article_key(path, root, language) == key
+        except OSError:
+            unchanged = False
+        if unchanged:
+            self.latest[path] = (key, computed)
+            self._store(key, computed)
+        return fresh_copy(computed)
+
+    def _remembered(self, path: Path, key: str) -> ArticleResult | None:
+        remembered_key, result = self.latest.get(path, ("", None))
+        return result if remembered_key == key else None
+
+    def _entry(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def _load(self, key: str) -> ArticleResult | None:
+        try:
+            return pickle.loads(self._entry(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None
+
+    def _store(self, key: str, result: ArticleResult) -> None:
+        """Write through a temporary file, so that a reader never sees half an entry.
+
+        A cache that cannot be written (read-only project, full disk) only costs speed.
+        """
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._entry(key))
+        except OSError:
+            pass
+        finally:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def fresh_copy(result: ArticleResult) -> ArticleResult:
+    """The result with events of its own: later stages merge sources and set eras in place,
+    which must not leak into the cached original that the next build starts from.
+
+    Shallow copies, not ``dataclasses.replace``: at thousands of events a build, it is
+    several times faster, and the fields that change are replaced, never mutated.
+    """
+    copied = copy.copy(result)
+    copied.events = [_own_event(event) for event in result.events]
+    copied.diagnostics = list(result.diagnostics)
+    return copied
+
+
+def _own_event(event: Event) -> Event:
+    copied = copy.copy(event)
+    copied.sources = list(event.sources)
+    return copied

@@ -1,0 +1,307 @@
+"""Watching a project and rebuilding it: what ``timeline serve`` and ``timeline build --watch`` share.
+
+Three parts, each on its own thread of control:
+
+- :class:`SiteBuilder` rebuilds with what it kept from the last build: unchanged
+  articles come from the per-article cache, and a change to templates or theme
+  files re-renders the last chronology without reading any article.
+- :class:`RebuildLoop` debounces: it waits until the files have been quiet for a
+  moment, so an editor's burst, a save-all or a checkout becomes one rebuild and
+  no file is read while it is still being written.
+- :class:`ProjectWatcher` feeds the loop from watchdog with the paths a build
+  reads: the article folders, curated events, eras, about page, the site's
+  ``templates/``, the theme and the themes it extends, and ``timeline.toml``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+import traceback
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from pathlib import Path
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from timeline.build import collect, read_about
+from timeline.cache import CACHE_DIR, ArticleCache
+from timeline.config import CONFIG_FILE, SiteConfig, load_config
+from timeline.errors import ContentError
+from timeline.model import Chronology, Diagnostic
+from timeline.site import render_site
+from timeline.site.themes import resolve_theme
+
+QUIET_SECONDS = 0.05
+CHANGE_EVENTS = frozenset({"created", "modified", "moved", "deleted", "closed"})
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """One build's outcome; ``finished`` is wall-clock time so other processes can compare it."""
+
+    changed: frozenset[Path]
+    errors: tuple[Diagnostic, ...]
+    seconds: float
+    finished: float
+    styles_only: bool
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class SiteBuilder:
+    """Builds one project over and over, redoing only what a change can affect.
+
+    A build with errors writes nothing, so ``output/`` always holds the last good site.
+    """
+
+    def __init__(self, project: Path, use_cache: bool = True) -> None:
+        self.project = project.resolve()
+        self.config: SiteConfig | None = None
+        self.cache = ArticleCache(self.project) if use_cache else None
+        self.chronology: Chronology | None = None
+        self.theme_dirs: tuple[Path, ...] = ()
+
+    def build(self, changed: Collection[Path] = ()) -> BuildReport:
+        """Rebuild after ``changed`` (nothing: a full build) and say how it went."""
+        started = time.perf_counter()
+        try:
+            errors = self._build(frozenset(changed))
+        except ContentError as error:
+            errors = [Diagnostic(error.path, error.line, error.message, "error")]
+        except Exception as error:  # a bug must not stop the server; show it like bad content
+            traceback.print_exc()
+            errors = [Diagnostic("timeline", None, f"internal error: {type(error).__name__}: {error}", "error")]
+        return BuildReport(frozenset(changed), tuple(errors), time.perf_counter() - started, time.time(),
+                           self._only_styles(changed))
+
+    def _build(self, changed: frozenset[Path]) -> list[Diagnostic]:
+        if self.config is None or self.project / CONFIG_FILE in changed:
+            self._configure()
+        config = self.config
+        self.theme_dirs = (config.root / "templates", *resolve_theme(config.theme, config.root).folders)
+        if self.chronology is None or not all(self._in_theme(path) for path in changed):
+            self.chronology = None
+            chronology = collect(config, self.cache)
+            errors = [d for d in chronology.warnings if d.severity == "error"]
+            if errors:
+                return errors
+            self.chronology = chronology
+        render_site(self.chronology, config, config.output_dir, read_about(config.root / config.about_file))
+        return []
+
+    def _configure(self) -> None:
+        """Read ``timeline.toml`` again; the chronology made under the old settings is dropped."""
+        self.config = self.chronology = None
+        self.config = load_config(self.project)
+
+    def _in_theme(self, path: Path) -> bool:
+        return any(path.is_relative_to(folder) for folder in self.theme_dirs)
+
+    def _only_styles(self, changed: Collection[Path]) -> bool:
+        return bool(changed) and all(path.suffix == ".css" and self._in_theme(path) for path in changed)
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the last good site is, even while ``timeline.toml`` cannot be read."""
+        return (self.config or SiteConfig(root=self.project)).output_dir
+
+    def written(self) -> list[Path]:
+        """The folders a build writes, whose changes must not start another build."""
+        return [self.project / CACHE_DIR, self.output_dir]
+
+    def watched(self) -> tuple[list[Path], list[Path]]:
+        """The folders (watched with everything under them) and single files a build reads."""
+        root = self.project
+        files = [root / CONFIG_FILE]
+        if self.config is None:
+            return [], files
+        config = self.config
+        folders = [root / folder for folder in config.article_dirs] + [root / config.events_dir]
+        files += [root / config.eras_file, root / config.about_file]
+        return folders + list(self.theme_dirs), files
+
+
+def describe(report: BuildReport, project: Path) -> str:
+    """One line for the terminal, or one line per error."""
+    if report.errors:
+        return "\n".join(f"Build failed, the last good site stays in place: {error}" for error in report.errors)
+    names = sorted(_shown(path, project) for path in report.changed)
+    after = f" after {', '.join(names[:3])}{' and more' if len(names) > 3 else ''}" if names else ""
+    return f"Built in {report.seconds * 1000:.0f} ms{after}"
+
+
+def _shown(path: Path, project: Path) -> str:
+    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
+
+
+class RebuildLoop:
+    """A thread that rebuilds once the changed files have been quiet for ``quiet`` seconds."""
+
+    def __init__(self, builder: SiteBuilder, on_build: Callable[[BuildReport], None],
+                 quiet: float = QUIET_SECONDS) -> None:
+        self.builder = builder
+        self.on_build = on_build
+        self.quiet = quiet
+        self._condition = threading.Condition()
+        self._pending: set[Path] = set()
+        self._last_change = 0.0
+        self._stopping = False
+        self._thread = threading.Thread(target=self._run, name="timeline-rebuild", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def changed(self, path: Path) -> None:
+        """Called from the watcher's thread for every relevant change."""
+        with self._condition:
+            self._pending.add(path)
+            self._last_change = time.monotonic()
+            self._condition.notify()
+
+    def stop(self) -> None:
+        with self._condition:
+            self._stopping = True
+            self._condition.notify()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        while True:
+            changed = self._wait_for_quiet_changes()
+            if changed is None:
+                return
+            self.on_build(self.builder.build(changed))
+
+    def _wait_for_quiet_changes(self) -> set[Path] | None:
+        """The paths changed since the last build, once none has changed for a while; None on stop."""
+        with self._condition:
+            self._condition.wait_for(lambda: self._pending or self._stopping)
+            while not self._stopping:
+                remaining = self._last_change + self.quiet - time.monotonic()
+                if remaining <= 0:
+                    changed, self._pending = self._pending, set()
+                    return changed
+                self._condition.wait(remaining)
+            return None
+
+
+class ProjectWatcher(FileSystemEventHandler):
+    """Turns watchdog's events into the changed paths a build cares about.
+
+    Opened and closed-without-writing events are ignored (the build itself reads
+    every file), as are folders' modifications, hidden files (editors' swap and temporary files, the
+    writer's staging folders), backups ending in ``~`` and the output and cache.
+    """
+
+    def __init__(self, builder: SiteBuilder, on_change: Callable[[Path], None]) -> None:
+        self.builder = builder
+        self.on_change = on_change
+        self.observer = Observer()
+        self._folders: list[Path] = []
+        self._files: list[Path] = []
+        self._ignored: list[Path] = []
+        self._plan: dict[Path, bool] = {}
+
+    def start(self) -> None:
+        self.follow()
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        if self.observer.is_alive():
+            self.observer.join()
+
+    def follow(self) -> None:
+        """Watch what the builder reads now: new settings, a new theme or a folder made since."""
+        folders, files = self.builder.watched()
+        self._folders, self._files = folders, files
+        self._ignored = self.builder.written()
+        plan = watch_plan(folders, files, self.builder.project)
+        if plan == self._plan:
+            return
+        self._plan = plan
+        self.observer.unschedule_all()
+        for folder, recursive in plan.items():
+            with contextlib.suppress(OSError):  # removed since the plan was made: nothing to watch
+                self.observer.schedule(self, str(folder), recursive=recursive)
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        """A folder's "modified" only echoes a change to a file in it, which has its own event."""
+        if event.event_type not in CHANGE_EVENTS or (event.is_directory and event.event_type == "modified"):
+            return
+        for raw in (event.src_path, getattr(event, "dest_path", "")):
+            path = Path(str(raw)) if raw else None
+            if path is not None and self._relevant(path):
+                self.on_change(path)
+
+    def _relevant(self, path: Path) -> bool:
+        if self._hidden(path):
+            return False
+        if any(path.is_relative_to(ignored) for ignored in self._ignored):
+            return False
+        return path in self._files or any(path.is_relative_to(folder) for folder in self._folders)
+
+    def _hidden(self, path: Path) -> bool:
+        """Hidden, editor lock or backup, or inside a hidden folder of the project (``.git``)."""
+        project = self.builder.project
+        inside = path.relative_to(project) if path.is_relative_to(project) else Path(path.name)
+        return any(part.startswith((".", "#")) or part.endswith("~") for part in inside.parts)
+
+
+def watch_plan(folders: list[Path], files: list[Path], project: Path) -> dict[Path, bool]:
+    """Which existing folders to schedule and whether recursively.
+
+    A single file is watched through its folder; the project folder itself is
+    always watched (not recursively), so that creating a missing folder, such as
+    ``templates/``, is seen and triggers the build that starts watching it.
+    """
+    plan = {project: False}
+    for file in files:
+        if file.parent.is_dir():
+            plan.setdefault(file.parent, False)
+    for folder in folders:
+        if folder.is_dir():
+            plan[folder] = True
+    return plan
+
+
+class LiveBuild:
+    """A builder, its rebuild loop and its watcher, started and stopped together."""
+
+    def __init__(self, project: Path, on_build: Callable[[BuildReport], None], use_cache: bool = True) -> None:
+        self.builder = SiteBuilder(project, use_cache)
+        self.on_build = on_build
+        self.loop = RebuildLoop(self.builder, self._built)
+        self.watcher = ProjectWatcher(self.builder, self.loop.changed)
+
+    def start(self) -> None:
+        """Build once, then watch."""
+        first = self.builder.build()
+        self.watcher.start()
+        self.loop.start()
+        self.on_build(first)
+
+    def stop(self) -> None:
+        self.watcher.stop()
+        self.loop.stop()
+
+    def _built(self, report: BuildReport) -> None:
+        self.watcher.follow()
+        self.on_build(report)
+
+
+def watch(project: Path, use_cache: bool = True) -> None:
+    """``timeline build --watch``: rebuild into ``output/`` on every change until Ctrl-C."""
+    resolved = project.resolve()
+    live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache)
+    live.start()
+    print(f"Watching {resolved} (Ctrl-C to stop)", flush=True)
+    try:
+        threading.Event().wait()
+    finally:
+        live.stop()
