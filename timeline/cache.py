@@ -7,18 +7,20 @@ install changes code without changing its version). A changed input is a new
 key, so entries are never invalidated, only left unused.
 
 Entries are pickles under ``.timeline-cache/`` in the project; one that cannot
-be read (truncated, written by other code) counts as a miss.
+be read (truncated, written by other code) counts as a miss. Loading a pickle can
+run code, so the folder is trusted like the project's own files: it is made here,
+never shipped (it is git-ignored).
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import hashlib
 import os
 import pickle
 import tempfile
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +38,7 @@ PACKAGE = Path(__file__).resolve().parent
 Process = Callable[[Path, Path, str], "ArticleResult"]
 
 
-@cache
+@functools.cache
 def code_fingerprint() -> str:
     """A digest of the package's Python sources, read once per process."""
     digest = hashlib.sha256()
