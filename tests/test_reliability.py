@@ -127,3 +127,29 @@ def test_invalid_toml_in_config_names_the_line(tmp_path: Path):
     (tmp_path / "timeline.toml").write_text("[site]\ntitle = \"x\"\nrange_begin = \n", encoding="utf-8")
     done = _timeline("check", "--project", str(tmp_path))
     assert done.returncode == 1 and "timeline.toml:3:" in done.stderr
+
+
+def test_rebuild_swaps_the_site_in_without_a_moment_where_output_is_missing(tmp_path: Path):
+    import threading
+
+    from timeline.site.writer import write_atomically
+
+    output = tmp_path / "output"
+    write_atomically({"index.html": "first"}, [], output)
+    missing = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            if not (output / "index.html").exists():
+                missing.append(True)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    for number in range(200):
+        write_atomically({"index.html": f"build {number}"}, [], output)
+    done.set()
+    watcher.join()
+    assert missing == []
+    assert (output / "index.html").read_text(encoding="utf-8") == "build 199"
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]

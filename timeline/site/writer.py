@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ctypes
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -31,8 +33,17 @@ def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Pat
 
 
 def _swap(staging: Path, output: Path) -> None:
+    """Put ``staging`` where ``output`` is, with no moment in which ``output`` is missing.
+
+    A server reading ``output/`` while a rebuild lands must always find a whole site:
+    where the system can exchange two folders atomically it does; elsewhere the old
+    folder is moved aside and the new one moved in.
+    """
     if not output.exists():
         staging.rename(output)
+        return
+    if _exchange(staging, output):
+        shutil.rmtree(staging, ignore_errors=True)
         return
     retired = Path(tempfile.mkdtemp(prefix=f".{output.name}.old-", dir=output.parent))
     retired.rmdir()
@@ -43,3 +54,15 @@ def _swap(staging: Path, output: Path) -> None:
         retired.rename(output)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+AT_FDCWD = -100
+RENAME_EXCHANGE = 2
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths in one step with Linux's ``renameat2(RENAME_EXCHANGE)``; False where unsupported."""
+    exchange = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if exchange is None:
+        return False
+    return exchange(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0
