@@ -459,7 +459,6 @@ def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
     return Rule(name, re.compile(pattern, flags), resolve)
 
 
-I = re.IGNORECASE
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
@@ -471,7 +470,7 @@ RULES: tuple[Rule, ...] = (
     _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date),
     _rule("month-day-year", rf"\b{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
     _rule("day-month-year", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
-    _rule("month-day", rf"\b{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)", resolve_calendar_date),
+    _rule("month-day", rf"\b{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date),
     _rule("day-month", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date),
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
