@@ -33,8 +33,13 @@ class Candidate:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, earliest first and, of those starting together, longest first."""
-    found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
+    """Every rule's matches, earliest first and, of those starting together, longest first.
+
+    Rules whose trigger words the text lacks are not run at all.
+    """
+    lowered = text.lower()
+    rules = [rule for rule in RULES if rule.may_match(lowered)]
+    found = [Candidate(m.start(), m.end(), rule, m) for rule in rules for m in rule.pattern.finditer(text)]
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
 
