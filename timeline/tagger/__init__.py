@@ -32,16 +32,45 @@ class Candidate:
     match: re.Match
 
 
+REACH = 60
+WHITESPACE = re.compile(r"\s")
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, earliest first and, of those starting together, longest first.
 
-    Rules whose trigger words the text lacks are not run at all.
+    A rule's pattern runs only in the regions around its locator's hits. Locators
+    run on the lower-cased text, or on the text itself in the rare case that
+    lower-casing changes its length (and with it the offsets).
     """
     lowered = text.lower()
-    rules = [rule for rule in RULES if rule.may_match(lowered)]
-    found = [Candidate(m.start(), m.end(), rule, m) for rule in rules for m in rule.pattern.finditer(text)]
+    if len(lowered) != len(text):
+        lowered = text
+    regions_by_locator: dict[re.Pattern, list[tuple[int, int]]] = {}
+    found = []
+    for rule in RULES:
+        regions = regions_by_locator.get(rule.locator)
+        if regions is None:
+            regions = regions_by_locator[rule.locator] = _regions(rule.locator, lowered)
+        for low, high in regions:
+            found.extend(Candidate(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, low, high))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
+
+
+def _regions(locator: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Merged stretches of text within REACH characters of a locator hit, ending at whitespace
+    so that no word is cut in two ('Sept' of 'September')."""
+    regions: list[tuple[int, int]] = []
+    for hit in locator.finditer(text):
+        low = max(0, hit.start() - REACH)
+        space = WHITESPACE.search(text, hit.end() + REACH)
+        high = space.start() if space else len(text)
+        if regions and low <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], max(high, regions[-1][1]))
+        else:
+            regions.append((low, high))
+    return regions
 
 
 def is_narrative(text: str, reference: date | None) -> bool:

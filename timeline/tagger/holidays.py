@@ -26,7 +26,7 @@ PATTERN = (
     r"Islamic\s+New\s+Year|Ashura"
 )
 
-TRIGGERS = ("christmas", "boxing", "new year", "easter", "good friday", "eid", "ramadan", "ashura")
+TRIGGERS = ("christmas", "boxing", "year", "easter", "friday", "eid", "ramadan", "islamic", "ashura")
 
 
 def normalise(name: str) -> str:
