@@ -119,7 +119,8 @@ def value_at(day: date, unit: str) -> str:
 # --- absolute dates ---------------------------------------------------------
 
 def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011'."""
+    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011',
+    'the night of 20 June 1791' (a TIME)."""
     parts = match.groupdict()
     month = int(parts["monthnum"]) if parts.get("monthnum") else _month(parts["month"])
     day = int(parts["day"]) if parts.get("day") else None
@@ -140,6 +141,8 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
         value = day_value(date(year, month, day)) if day else month_value(year, month)
     except ValueError:
         return None
+    if parts.get("part") and day:
+        return Resolution("TIME", f"{value}T{PARTS_OF_DAY[parts['part'].lower()]}", anchor=anchor)
     return Resolution("DATE", value, _modifier(match), anchor)
 
 
@@ -374,12 +377,15 @@ NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "afte
 
 
 def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the previous day', 'the day before', 'that day', 'late in the day': against the day last named."""
+    """'the previous day', 'the day before', 'that day', 'that night', 'late in the day': against the day last named."""
     anchor = ctx.day_anchor()
     if anchor is None:
         return None
     word = next(group for group in match.group("w1", "w2", "w3", "w4") if group).lower()
-    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), _modifier(match), anchor)
+    day = day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word]))
+    if match.group("part"):
+        return Resolution("TIME", f"{day}T{PARTS_OF_DAY[match.group('part').lower()]}", anchor=anchor)
+    return Resolution("DATE", day, _modifier(match), anchor)
 
 
 def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -485,14 +491,15 @@ SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
 BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
+PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
     _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, r"\d{4}-"),
-    _rule("month-day-year", rf"\b{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-month-year", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
-    _rule("month-day", rf"\b{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-month", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, r"\d{4}"),
@@ -512,7 +519,7 @@ RULES: tuple[Rule, ...] = (
     _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit, words("week", "month", "year", "decade", "century")),
     _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "previously")),
-    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day")),
+    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
