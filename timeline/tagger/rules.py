@@ -130,7 +130,7 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
         return None
     anchor = None
     if parts.get("year"):
-        year = int(parts["year"])
+        year = _full_year(parts["year"], ctx.reference)
     else:
         anchor = ctx.year_for(month, day, match.start())
         if anchor is None:
@@ -144,6 +144,18 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
     if parts.get("part") and day:
         return Resolution("TIME", f"{value}T{PARTS_OF_DAY[parts['part'].lower()]}", anchor=anchor)
     return Resolution("DATE", value, _modifier(match), anchor)
+
+
+def _full_year(digits: str, reference: date | None) -> int:
+    """'07' in '7/8/07' is 2007 unless that lies more than ten years after the reference
+    (without one, the POSIX rule: 69-99 are 1969-1999)."""
+    if len(digits) == 4:
+        return int(digits)
+    if reference is None:
+        return int(digits) + (2000 if int(digits) < 69 else 1900)
+    recent = reference.year + 10
+    year = recent // 100 * 100 + int(digits)
+    return year if year <= recent else year - 100
 
 
 def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> bool:
@@ -308,18 +320,23 @@ def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
     return Resolution("DATE", day_value(day), anchor=anchor)
 
 
+def weekday_date(name: str, rel: str, reference: date, future: bool) -> date:
+    """The named weekday nearest the reference: the latest not after it, the next one after it for
+    'next' or in the future tense, and for 'last' never the reference day itself."""
+    weekday = WEEKDAYS[name.lower()]
+    back = (reference.weekday() - weekday) % 7
+    if rel == "next" or (rel not in ("last", "past") and future):
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    return reference - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+
+
 def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense."""
     anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
     if anchor is None:
         return None
-    weekday = WEEKDAYS[match.group("weekday").lower()]
     rel = (match.groupdict().get("rel") or "").lower()
-    back = (anchor.day.weekday() - weekday) % 7
-    if rel == "next" or (rel not in ("last", "past") and ctx.is_future(match.start())):
-        day = anchor.day + timedelta(days=(weekday - anchor.day.weekday()) % 7 or 7)
-    else:
-        day = anchor.day - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+    day = weekday_date(match.group("weekday"), rel, anchor.day, ctx.is_future(match.start()))
     part = match.groupdict().get("part")
     if part:
         return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
@@ -334,7 +351,8 @@ NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
     rel = match.group("rel").lower().split()[-1]
-    if rel == "the" and not match.group("mod") or rel == "that" and not match.group("side"):
+    weekend = match.group("unit").lower() == "weekend"
+    if rel == "the" and not (match.group("mod") or weekend) or rel == "that" and not match.group("side"):
         return None
     anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
     if anchor is None:
@@ -454,7 +472,8 @@ ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 
 
 def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'3 p.m.', '10:30 am', '18:00 UTC', '05:30hrs': a time on the reference (or the text's last) day."""
+    """'3 p.m.', '18:00 UTC', '05:30hrs', '12:00 UTC Monday': a time on the day named after it,
+    else on the day the text last named, else on the reference day."""
     hour = int(match.group("hour"))
     ampm = (match.groupdict().get("ampm") or "").lower()
     if ampm and not 1 <= hour <= 12 or hour > 23:
@@ -464,8 +483,16 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     zone = ZONES.get((match.groupdict().get("zone") or "").lower(), "")
-    anchor = ctx.day_anchor()
-    day = day_value(anchor.day) if anchor else "XXXX-XX-XX"
+    named = (match.groupdict().get("named") or "").lower()
+    anchor = ctx.deictic_anchor() if named else ctx.day_anchor()
+    if anchor is None:
+        day = "XXXX-XX-XX"
+    elif named in DEICTIC_DAYS:
+        day = day_value(anchor.day + timedelta(days=DEICTIC_DAYS[named]))
+    elif named:
+        day = day_value(weekday_date(named, "", anchor.day, ctx.is_future(match.start())))
+    else:
+        day = day_value(anchor.day)
     return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
 
@@ -495,6 +522,7 @@ PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afterno
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
+    _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, r"\d/\d"),
     _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, r"\d{4}-"),
     _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
@@ -526,5 +554,5 @@ RULES: tuple[Rule, ...] = (
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "present", "moment", "these days", "recent", "past", "future")),
     _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, r"\d\s*[ap]\.?m"),
-    _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, r"\d\d:?\d\d"),
+    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, r"\d\d:?\d\d"),
 )
