@@ -9,7 +9,7 @@ answers the questions resolvers ask: which year a year-less date falls in, what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.model import DateSpan
@@ -53,7 +53,6 @@ class ResolutionContext:
     last_absolute: DateSpan | None = None
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
-    in_heading: bool = field(default=False)
 
     def clause_at(self, position: int) -> str:
         """The sentence before ``position`` and its clause after it (up to a comma, 'that', 'which').

@@ -52,5 +52,4 @@ MONTH = rf"(?:{FULL_MONTH}|(?:{ABBREVIATED_MONTH})(?:\.(?!\w))?)"
 WEEKDAY = alternation(name.capitalize() for name in WEEKDAYS)
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{alternation(n for n in NUMBERS if n not in ('a', 'an'))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|(?<=consecutive\s)quarters|(?<=successive\s)quarters|(?<=straight\s)quarters|years?|decades?|centur(?:y|ies))"
-ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
 from timeline.tagger.lexicon import (
-    FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINAL_DAY, ORDINALS, PARTS_OF_DAY,
+    FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
     SEASONS, UNIT, UNITS, VAGUE_NUMBERS, WEEKDAY, WEEKDAYS, YEAR, alternation,
 )
 from timeline.tagger.timex import day_value, month_end, month_value, week_value
