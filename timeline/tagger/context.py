@@ -55,7 +55,8 @@ class ResolutionContext:
     headings: tuple[tuple[int, int], ...] = ()
 
     def clause_at(self, position: int) -> str:
-        """The sentence before ``position`` and its clause after it (up to a comma, 'that', 'which').
+        """The clause around ``position``: back to the last comma or sentence start, forward to
+        the next comma, 'that' or 'which'.
 
         'announced Friday that it will give' is past for Friday; 'a June 3 hearing
         has been scheduled' is future for June 3.
