@@ -506,7 +506,6 @@ def words(*names: str) -> str:
     return "|".join(re.escape(name) for name in names)
 
 
-DIGITS = r"\d+"
 MONTH_NAMES = words("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 SEASON_WORDS = words(*SEASONS)
 UNIT_WORDS = words("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year",
@@ -535,7 +534,7 @@ RULES: tuple[Rule, ...] = (
     _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, r"b\.?c"),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, DIGITS),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, r"(?:[-–]|to|and|through)\s*\d"),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, r"0'?s"),
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, r"0s"),
@@ -554,5 +553,5 @@ RULES: tuple[Rule, ...] = (
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "present", "moment", "these days", "recent", "past", "future")),
     _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, r"\d\s*[ap]\.?m"),
-    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, r"\d\d:?\d\d"),
+    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs"),
 )
