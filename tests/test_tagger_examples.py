@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from timeline.tagger import tag_text
+from timeline.readers import read_article
+from timeline.tagger import tag_article, tag_text
 from timeline.tagger.foreign import tag_foreign
 
 PUBLISHED = date(2024, 12, 26)
@@ -179,3 +181,24 @@ def test_french_and_arabic_are_tagged_by_dateparser_in_their_language(language, 
     expressions = tag_foreign(text, PUBLISHED, language, "publication")
     assert any(expression in e.text and e.value == value for e in expressions)
     assert all(text[e.start:e.end] == e.text for e in expressions)
+
+
+def _article_file(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(f"---\ntitle: Test\npublished: 2024-12-26\n---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("body", "rule"), [
+    ("Les rebelles sont entrés à Damas le 8 décembre 2024 et le président est parti pour Moscou.", "dateparser-fr"),
+    ("فر الأسد إلى موسكو في 8 ديسمبر 2024 بعد دخول المعارضة إلى دمشق.", "dateparser-ar"),
+])
+def test_article_without_a_stated_language_is_tagged_in_the_language_detected(tmp_path, body, rule):
+    article, _ = read_article(_article_file(tmp_path, "article.md", body))
+    expressions = tag_article(article)
+    assert any(e.rule == rule and e.value == "2024-12-08" for e in expressions)
+
+
+def test_english_article_keeps_the_full_rule_set(tmp_path):
+    article, _ = read_article(_article_file(tmp_path, "article.md", "Rebels entered Damascus on December 8."))
+    assert [(e.rule, e.value) for e in tag_article(article)] == [("month-day", "2024-12-08")]

@@ -16,6 +16,7 @@ from datetime import date
 
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
+from timeline.tagger.foreign import detected_language, tag_foreign
 from timeline.tagger.rules import RULES, Rule
 from timeline.tagger.timex import span_for
 
@@ -161,17 +162,15 @@ def _follow_heading(
 def tag_article_text(article: Article, reference: date | None = None) -> list[Expression]:
     """Tag an article's text; offsets are into ``article.text``.
 
-    ``reference`` overrides the article's publication date.
+    English gets the rule table; other languages (stated in the front matter or
+    detected) get dateparser. ``reference`` overrides the article's publication date.
     """
     ref = reference or article.published
     source = "given" if reference else "publication"
-    if article.language.split("-")[0].lower() != "en":
-        from timeline.tagger.foreign import tag_foreign
-
-        found = tag_foreign(article.text, ref, article.language, source)
-    else:
-        found = tag_text(article.text, ref, reference_source=source, headings=article.headings)
-    return found
+    language = detected_language(article.text, article.language)
+    if language.split("-")[0].lower() != "en":
+        return tag_foreign(article.text, ref, language, source)
+    return tag_text(article.text, ref, reference_source=source, headings=article.headings)
 
 
 def tag_article(article: Article, reference: date | None = None) -> list[Expression]:
