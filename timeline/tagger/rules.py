@@ -119,7 +119,7 @@ def value_at(day: date, unit: str) -> str:
 # --- absolute dates ---------------------------------------------------------
 
 def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011',
+    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011', 'May of next year',
     'the night of 20 June 1791' (a TIME)."""
     parts = match.groupdict()
     month = int(parts["monthnum"]) if parts.get("monthnum") else _month(parts["month"])
@@ -131,6 +131,11 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
     anchor = None
     if parts.get("year"):
         year = _full_year(parts["year"], ctx.reference)
+    elif parts.get("rel"):
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return None
+        year = anchor.day.year + RELATIVE_OFFSETS[parts["rel"]]
     else:
         anchor = ctx.year_for(month, day, match.start())
         if anchor is None:
@@ -527,7 +532,7 @@ RULES: tuple[Rule, ...] = (
     _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
     _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
-    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, r"\d{4}"),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, r"\d[-–]\d"),
