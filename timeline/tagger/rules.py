@@ -462,15 +462,19 @@ def resolve_set(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("SET", f"P1{_unit(word)}")
 
 
-REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
-              "nowadays": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-              "recently": "PAST_REF", "in the past": "PAST_REF", "in the future": "FUTURE_REF",
-              "the past": "PAST_REF", "the future": "FUTURE_REF"}
+REFERENCES = {"now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"),
+              "nowadays": ("DATE", "PRESENT_REF"), "at the moment": ("DATE", "PRESENT_REF"),
+              "these days": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"), "in the past": ("DATE", "PAST_REF"),
+              "in the future": ("DATE", "FUTURE_REF"), "the past": ("DATE", "PAST_REF"), "the future": ("DATE", "FUTURE_REF"),
+              "recent years": ("DATE", "PAST_REF"), "recent months": ("DATE", "PAST_REF"),
+              "recent weeks": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
+              "over the years": ("DURATION", "PXY"), "for years": ("DURATION", "PXY"),
+              "for decades": ("DURATION", "PXDE")}
 
 
 def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    words = re.sub(r"\s+", " ", match.group(0).lower())
-    return Resolution("DATE", REFERENCES[words])
+    """'now', 'recently', 'in the future', 'recent years' (PAST_REF), 'over the years' (PXY): fixed phrases."""
+    return Resolution(*REFERENCES[re.sub(r"\s+", " ", match.group(0).lower())])
 
 
 ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
@@ -556,7 +560,7 @@ RULES: tuple[Rule, ...] = (
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "yearly")),
-    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "present", "moment", "these days", "recent", "past", "future")),
+    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "present", "moment", "these days", "recent", "past", "future", "years", "decades")),
     _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, r"\d\s*[ap]\.?m"),
     _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs"),
 )
