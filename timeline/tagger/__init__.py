@@ -1,9 +1,10 @@
 """Temporal tagger: text to dated expressions.
 
 English text goes through the rule table (:mod:`timeline.tagger.rules`): every
-pattern proposes candidates, the longest non-overlapping ones are kept, and
-each is resolved in reading order so that "a year later" counts from the date
-before it. Other languages go to dateparser (:mod:`timeline.tagger.foreign`).
+pattern proposes candidates around its locator's hits, the leftmost-longest ones
+its resolver accepts are kept, and each is resolved in reading order so that
+"a year later" counts from the date before it. Other languages go to dateparser
+(:mod:`timeline.tagger.foreign`).
 Whether a text is news (resolve against the publication date) or narrative
 (resolve against its own dates) is decided from the text itself.
 """
@@ -20,13 +21,15 @@ from timeline.tagger.foreign import detected_language, tag_foreign
 from timeline.tagger.rules import RULES, Rule
 from timeline.tagger.timex import span_for
 
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:on|last|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 EXPLICIT_YEAR = re.compile(r"(?<![\w$£€#.,/-])(1[5-9]\d\d|20\d\d)(?!\w)")
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A rule's match, before its resolver has accepted it."""
+
     start: int
     end: int
     rule: Rule
