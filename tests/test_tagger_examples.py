@@ -152,6 +152,7 @@ NOT_DATES = [
     "Call 555-2011 for details.",
     "See section 2011.3 of the law.",
     "He is 45 years old and has three children.",
+    "It was part of the Arab Spring protests.",
 ]
 
 
@@ -162,6 +163,11 @@ def test_numbers_verbs_and_nouns_are_not_dates(text):
 
 def test_march_the_month_is_still_a_date_beside_march_the_verb():
     assert [e.text for e in tag_text("They march in March.", PUBLISHED)] == ["March"]
+
+
+def test_a_season_leading_into_a_name_dates_the_event():
+    text = "In 1918 the war went on. The German Spring Offensive failed."
+    assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}["Spring"] == "1918-SP"
 
 
 def test_bc_years_and_ranges_get_bc_values():

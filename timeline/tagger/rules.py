@@ -236,8 +236,24 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
 
 
+NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+NAME_AFTER = re.compile(r"\s+[A-Z]")
+
+
+def _in_a_name(match: re.Match, group: str, text: str) -> bool:
+    """A capitalised word that ends a run of capitalised words is the head of a name ('the Arab
+    Spring protests'), not the season it spells; one that leads into more capitals names an
+    event by its season ('the Chinese Winter Offensive') and stays a date."""
+    word = match.group(group)
+    if not word[0].isupper() or NAME_AFTER.match(text, match.end(group)):
+        return False
+    return bool(NAME_BEFORE.search(text[max(0, match.start(group) - 40):match.start(group)]))
+
+
 def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'the summer', 'Spring', 'the early winter': the season of the year the text is in."""
+    if _in_a_name(match, "season", ctx.text):
+        return None
     code = SEASONS[match.group("season").lower()]
     anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
     if anchor is None:
