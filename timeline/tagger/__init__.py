@@ -143,6 +143,8 @@ def tag_text(
             context.last_end = candidate.end
             if anchor is None and context.heading_at(candidate.start) is None:
                 context.last_absolute = span
+            if span.granularity == "day":
+                context.last_day = span
     return expressions
 
 

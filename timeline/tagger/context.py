@@ -51,6 +51,7 @@ class ResolutionContext:
     last: DateSpan | None = None
     last_end: int = -1
     last_absolute: DateSpan | None = None
+    last_day: DateSpan | None = None
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
 
@@ -86,8 +87,8 @@ class ResolutionContext:
 
     def day_anchor(self) -> Anchor | None:
         """'that day', '18:00 UTC': the day the text last named, or else the deictic anchor."""
-        if self.last is not None and self.last.granularity == "day":
-            return Anchor(self.last.begin, self.last.value, "expression")
+        if self.last_day is not None:
+            return Anchor(self.last_day.begin, self.last_day.value, "expression")
         return self.deictic_anchor()
 
     def narrative_anchor(self) -> Anchor | None:
