@@ -88,6 +88,10 @@ def test_last_week_resolves_to_previous_iso_week():
     assert value_of("He spoke last week.", "last week") == "2024-W51"
 
 
+def test_last_week_of_a_month_is_the_iso_week_of_its_last_seven_days():
+    assert value_of("Sales rebounded in the last week of March.", "the last week of March", date(2009, 4, 3)) == "2009-W13"
+
+
 def test_the_previous_day_counts_from_the_last_resolved_date():
     assert value_of("He arrived on December 8. The previous day, he had left.", "The previous day") == "2024-12-07"
 

@@ -276,6 +276,24 @@ def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
     return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
 
 
+def resolve_week_of_month(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the last week of March' (2009-W13), 'the first week of May 2011': the ISO week holding
+    the month's 7th, 14th, 21st or 28th day, or its last day but six."""
+    month = _month(match.group("month"))
+    if match.group("year"):
+        year = int(match.group("year"))
+        anchor = None
+    else:
+        anchor = ctx.year_for(month, None, match.start())
+        if anchor is None:
+            return None
+        year = anchor.day.year
+    word = match.group("nth").lower()
+    last = month_end(year, month)
+    day = last - timedelta(days=6) if word in LAST_PART else date(year, month, 7 * ORDINALS[word])
+    return Resolution("DATE", week_value(day), anchor=anchor)
+
+
 LAST_PART = ("last", "final", "past", "previous")
 
 
@@ -565,6 +583,7 @@ RULES: tuple[Rule, ...] = (
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, r"0s"),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
+    _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season, SEASON_WORDS),
     _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day, words("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening")),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday, words(*WEEKDAYS)),
