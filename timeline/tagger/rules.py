@@ -300,8 +300,9 @@ LAST_PART = ("last", "final", "past", "previous")
 def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'the first quarter of 2008', 'third-quarter', 'the second half of last year', 'the last quarter'.
 
-    Without a year, a part takes the year in which it last began (or next begins,
-    in the future tense); 'the last quarter' is the one before the reference's.
+    Without a year, a part of a news report's year is the one nearest the publication
+    date (the next one in the future tense); in narrative text it takes the text's
+    year. 'The last quarter' is the one before the reference's.
     """
     word = match.group("nth").lower()
     unit = match.group("part").lower()
@@ -322,10 +323,23 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
     if rel:
         anchor = ctx.deictic_anchor()
         year = anchor.day.year + RELATIVE_OFFSETS.get(rel, 0) if anchor else None
+    elif ctx.reference is not None and not ctx.narrative and not ctx.is_future(match.start()):
+        anchor = Anchor(ctx.reference, ctx.reference.isoformat(), ctx.reference_source)
+        year = _nearest_year((nth - 1) * months + 1, months, ctx.reference)
     else:
         anchor = ctx.year_for((nth - 1) * months + 1, None, match.start())
         year = anchor.day.year if anchor else None
     return Resolution("DATE", f"{year:04d}-{letter}{nth}", anchor=anchor) if year else None
+
+
+def _nearest_year(first_month: int, months: int, reference: date) -> int:
+    """The year whose part (from ``first_month``, ``months`` long) lies nearest the reference:
+    in August 'the fourth quarter' is the coming one, in March the one just ended."""
+    def distance(year: int) -> int:
+        begin, end = date(year, first_month, 1), month_end(year, first_month + months - 1)
+        return max((begin - reference).days, (reference - end).days, 0)
+
+    return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
 
 
 def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
