@@ -212,3 +212,8 @@ def test_article_without_a_stated_language_is_tagged_in_the_language_detected(tm
 def test_english_article_keeps_the_full_rule_set(tmp_path):
     article, _ = read_article(_article_file(tmp_path, "article.md", "Rebels entered Damascus on December 8."))
     assert [(e.rule, e.value) for e in tag_article(article)] == [("month-day", "2024-12-08")]
+
+
+def test_counting_past_the_calendar_is_no_date():
+    expressions = tag_text("In 2000, 2000 years ago; 99999999 days ago.", None)
+    assert [e.value for e in expressions if e.type == "DATE"] == ["2000"]

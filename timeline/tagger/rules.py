@@ -85,18 +85,22 @@ def _month(word: str) -> int:
 CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 
 
-def shift(day: date, amount: int, unit: str) -> date:
-    """Move a date by whole units, clamping the day where months are shorter."""
-    if unit == "D":
-        return day + timedelta(days=amount)
-    if unit in ("W", "WE"):
-        return day + timedelta(weeks=amount)
-    if unit in CLOCK_UNITS:
-        return day
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
-    year, month = divmod(day.month - 1 + months, 12)
-    year += day.year
-    return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
+def shift(day: date, amount: int, unit: str) -> date | None:
+    """Move a date by whole units, clamping the day where months are shorter; None outside
+    the calendar Python can count ('2000 years ago' from 2000)."""
+    try:
+        if unit == "D":
+            return day + timedelta(days=amount)
+        if unit in ("W", "WE"):
+            return day + timedelta(weeks=amount)
+        if unit in CLOCK_UNITS:
+            return day
+        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+        year, month = divmod(day.month - 1 + months, 12)
+        year += day.year
+        return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
+    except (OverflowError, ValueError):
+        return None
 
 
 def value_at(day: date, unit: str) -> str:
@@ -195,7 +199,7 @@ def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
         r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
         r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
         r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
-        r"hours|calories|acres)\b",
+        r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b",
         after,
     )
     return counted is None
@@ -314,6 +318,8 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
         if anchor is None:
             return None
         day = shift(anchor.day, -months, "M")
+        if day is None:
+            return None
         return Resolution("DATE", f"{day.year:04d}-{letter}{(day.month - 1) // months + 1}", anchor=anchor)
     nth = 12 // months if word in LAST_PART else ORDINALS.get(word)
     if nth is None or nth > 12 // months:
@@ -383,13 +389,21 @@ def weekday_date(name: str, rel: str, reference: date, future: bool) -> date:
     return reference - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
 
 
+LIMIT_BEFORE = re.compile(r"\b(?:until|till|by)\s+$", re.I)
+
+
 def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense."""
+    """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense;
+    'until Friday', 'by Friday' (a limit, usually just ahead): whichever Friday is nearer."""
     anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
     if anchor is None:
         return None
     rel = (match.groupdict().get("rel") or "").lower()
-    day = weekday_date(match.group("weekday"), rel, anchor.day, ctx.is_future(match.start()))
+    name = match.group("weekday")
+    day = weekday_date(name, rel, anchor.day, ctx.is_future(match.start()))
+    if not rel and LIMIT_BEFORE.search(ctx.text, max(0, match.start() - 8), match.start()):
+        ahead = weekday_date(name, "next", anchor.day, True)
+        day = min((weekday_date(name, "", anchor.day, False), ahead), key=lambda d: abs((d - anchor.day).days))
     part = match.groupdict().get("part")
     if part:
         return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
@@ -412,6 +426,8 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
         return None
     unit = _unit(match.group("unit"))
     day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
+    if day is None:
+        return None
     if unit == "WE":
         saturday = day + timedelta(days=(5 - day.weekday()) % 7 - (7 if rel in ("last", "previous") else 0))
         return Resolution("DATE", f"{week_value(saturday)}-WE", anchor=anchor)
@@ -429,7 +445,8 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     if anchor is None:
         return None
     sign = 1 if direction in ("later", "afterwards", "afterward", "on") else -1
-    return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
+    day = shift(anchor.day, sign * amount, unit)
+    return Resolution("DATE", value_at(day, unit), anchor=anchor) if day else None
 
 
 def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -441,6 +458,8 @@ def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution 
     unit = _unit(match.group("unit"))
     sign = 1 if match.group("dir").lower() == "after" else -1
     day = shift(date(year, 1, 1), sign * amount, unit)
+    if day is None:
+        return None
     return Resolution("DATE", value_at(day, "Y"), anchor=Anchor(date(year, 1, 1), str(year), "expression"))
 
 
