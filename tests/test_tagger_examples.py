@@ -217,3 +217,9 @@ def test_english_article_keeps_the_full_rule_set(tmp_path):
 def test_counting_past_the_calendar_is_no_date():
     expressions = tag_text("In 2000, 2000 years ago; 99999999 days ago.", None)
     assert [e.value for e in expressions if e.type == "DATE"] == ["2000"]
+
+
+@pytest.mark.parametrize(("text", "reference"), [("He comes tomorrow.", date(9999, 12, 31)),
+                                                 ("He came yesterday, on Christmas.", date(1, 1, 1))])
+def test_dates_beyond_the_calendar_are_dropped_not_raised(text, reference):
+    assert tag_text(text, reference) == []

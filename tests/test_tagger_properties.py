@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +13,7 @@ WORDS = st.sampled_from([
     "Eid al-Fitr", "18:00", "UTC", "p.m.", "\n\n", ",", ".", "and", "to", "every", "year", "$", "%",
 ])
 TEXTS = st.one_of(st.text(max_size=200), st.lists(WORDS, max_size=40).map(" ".join))
-REFERENCES = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+REFERENCES = st.one_of(st.none(), st.dates())
 
 
 @settings(max_examples=300, deadline=None)

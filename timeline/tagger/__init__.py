@@ -18,7 +18,7 @@ from datetime import date
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
-from timeline.tagger.rules import RULES, Rule
+from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.timex import span_for
 
 TAGGER_VERSION = "2"
@@ -120,7 +120,7 @@ def tag_text(
     for candidate in find_candidates(text):
         if candidate.start < covered:
             continue
-        resolution = candidate.rule.resolve(candidate.match, context)
+        resolution = _resolve(candidate, context)
         if resolution is None:
             continue
         covered = candidate.end
@@ -146,6 +146,15 @@ def tag_text(
             if span.granularity == "day":
                 context.last_day = span
     return expressions
+
+
+def _resolve(candidate: Candidate, context: ResolutionContext) -> Resolution | None:
+    """The rule's resolution, or None when it would fall outside the calendar Python can count
+    ('2000 years ago' from the year 2000, 'tomorrow' from 31 December 9999): no date, not a crash."""
+    try:
+        return candidate.rule.resolve(candidate.match, context)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _follow_heading(

@@ -85,22 +85,18 @@ def _month(word: str) -> int:
 CLOCK_UNITS = {"H": "H", "MIN": "M", "S": "S"}
 
 
-def shift(day: date, amount: int, unit: str) -> date | None:
-    """Move a date by whole units, clamping the day where months are shorter; None outside
-    the calendar Python can count ('2000 years ago' from 2000)."""
-    try:
-        if unit == "D":
-            return day + timedelta(days=amount)
-        if unit in ("W", "WE"):
-            return day + timedelta(weeks=amount)
-        if unit in CLOCK_UNITS:
-            return day
-        months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
-        year, month = divmod(day.month - 1 + months, 12)
-        year += day.year
-        return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
-    except (OverflowError, ValueError):
-        return None
+def shift(day: date, amount: int, unit: str) -> date:
+    """Move a date by whole units, clamping the day where months are shorter."""
+    if unit == "D":
+        return day + timedelta(days=amount)
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=amount)
+    if unit in CLOCK_UNITS:
+        return day
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month + 1, min(day.day, month_end(year, month + 1).day))
 
 
 def value_at(day: date, unit: str) -> str:
@@ -318,8 +314,6 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
         if anchor is None:
             return None
         day = shift(anchor.day, -months, "M")
-        if day is None:
-            return None
         return Resolution("DATE", f"{day.year:04d}-{letter}{(day.month - 1) // months + 1}", anchor=anchor)
     nth = 12 // months if word in LAST_PART else ORDINALS.get(word)
     if nth is None or nth > 12 // months:
@@ -426,8 +420,6 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
         return None
     unit = _unit(match.group("unit"))
     day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
-    if day is None:
-        return None
     if unit == "WE":
         saturday = day + timedelta(days=(5 - day.weekday()) % 7 - (7 if rel in ("last", "previous") else 0))
         return Resolution("DATE", f"{week_value(saturday)}-WE", anchor=anchor)
@@ -445,8 +437,7 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     if anchor is None:
         return None
     sign = 1 if direction in ("later", "afterwards", "afterward", "on") else -1
-    day = shift(anchor.day, sign * amount, unit)
-    return Resolution("DATE", value_at(day, unit), anchor=anchor) if day else None
+    return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
 
 
 def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -458,8 +449,6 @@ def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution 
     unit = _unit(match.group("unit"))
     sign = 1 if match.group("dir").lower() == "after" else -1
     day = shift(date(year, 1, 1), sign * amount, unit)
-    if day is None:
-        return None
     return Resolution("DATE", value_at(day, "Y"), anchor=Anchor(date(year, 1, 1), str(year), "expression"))
 
 
