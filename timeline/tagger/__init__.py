@@ -18,6 +18,7 @@ from datetime import date
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
+from timeline.tagger.locate import Locator, Scan, regions
 from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.timex import span_for
 
@@ -36,45 +37,22 @@ class Candidate:
     match: re.Match
 
 
-REACH = 60
-WHITESPACE = re.compile(r"\s")
-
-
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, earliest first and, of those starting together, longest first.
 
-    A rule's pattern runs only in the regions around its locator's hits. Locators
-    run on the lower-cased text, or on the text itself in the rare case that
-    lower-casing changes its length (and with it the offsets).
+    A rule's pattern runs only in the regions around its locator's hits; rules
+    sharing a locator share its regions.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text
-    regions_by_locator: dict[re.Pattern, list[tuple[int, int]]] = {}
+    scan = Scan(text)
+    regions_by_locator: dict[Locator, list[tuple[int, int]]] = {}
     found = []
     for rule in RULES:
-        regions = regions_by_locator.get(rule.locator)
-        if regions is None:
-            regions = regions_by_locator[rule.locator] = _regions(rule.locator, lowered)
-        for low, high in regions:
+        if rule.locator not in regions_by_locator:
+            regions_by_locator[rule.locator] = regions(rule.locator.hits(scan), text)
+        for low, high in regions_by_locator[rule.locator]:
             found.extend(Candidate(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, low, high))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
-
-
-def _regions(locator: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """Merged stretches of text within REACH characters of a locator hit, ending at whitespace
-    so that no word is cut in two ('Sept' of 'September')."""
-    regions: list[tuple[int, int]] = []
-    for hit in locator.finditer(text):
-        low = max(0, hit.start() - REACH)
-        space = WHITESPACE.search(text, hit.end() + REACH)
-        high = space.start() if space else len(text)
-        if regions and low <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], max(high, regions[-1][1]))
-        else:
-            regions.append((low, high))
-    return regions
 
 
 def is_narrative(text: str, reference: date | None) -> bool:
