@@ -60,11 +60,15 @@ class WordLocator:
 
 @dataclass(frozen=True)
 class PatternLocator:
-    """Hits of a plain regex over the lower-cased text."""
+    """Hits of a plain regex over the lower-cased text, which is not scanned at all when it lacks
+    every one of the strings a hit needs ('/' for '7/8/07')."""
 
     pattern: re.Pattern
+    needs: tuple[str, ...] = ()
 
     def hits(self, scan: Scan) -> list[Region]:
+        if self.needs and not any(needed in scan.lowered for needed in self.needs):
+            return []
         return [match.span() for match in self.pattern.finditer(scan.lowered)]
 
 
@@ -79,8 +83,8 @@ def words(*names: str) -> WordLocator:
     return WordLocator(frozenset(forms))
 
 
-def shape(pattern: str) -> PatternLocator:
-    return PatternLocator(re.compile(pattern))
+def shape(pattern: str, *needs: str) -> PatternLocator:
+    return PatternLocator(re.compile(pattern), needs)
 
 
 def regions(hits: list[Region], text: str) -> list[Region]:

@@ -576,8 +576,8 @@ PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afterno
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
-    _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d")),
-    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d{4}-")),
+    _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
+    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d{4}-", "-")),
     _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
@@ -585,14 +585,14 @@ RULES: tuple[Rule, ...] = (
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}")),
-    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d")),
-    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c")),
+    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c")),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:[-–]|to|and|through)\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
-    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s")),
-    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s")),
+    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's")),
+    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s")),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES),
@@ -609,6 +609,6 @@ RULES: tuple[Rule, ...] = (
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "annually", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "currently", "present", "nowadays", "moment", "these", "recent", "recently", "past", "future", "years", "decades")),
-    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, shape(r"\d\s*[ap]\.?m")),
-    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs")),
+    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, shape(r"\d\s*[ap]\.?m", "am", "pm", "a.m", "p.m")),
+    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs", ":", "utc", "gmt", "z", "hrs")),
 )
