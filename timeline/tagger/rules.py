@@ -233,7 +233,7 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
 
 
-NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")
+NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)\b[A-Z][\w'’-]*\s+$")
 NAME_AFTER = re.compile(r"\s+[A-Z]")
 
 
