@@ -48,7 +48,7 @@ def find_candidates(text: str) -> list[Candidate]:
     found = []
     for rule in RULES:
         if rule.locator not in regions_by_locator:
-            regions_by_locator[rule.locator] = regions(rule.locator.hits(scan), text)
+            regions_by_locator[rule.locator] = regions(rule.locator, scan)
         for low, high in regions_by_locator[rule.locator]:
             found.extend(Candidate(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, low, high))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))

@@ -53,6 +53,7 @@ class WordLocator:
     """Hits on any of some lower-case words (matched whole, plurals included)."""
 
     words: frozenset[str]
+    after: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
         return sorted(span for word in self.words & scan.words for span in scan.positions(word))
@@ -65,6 +66,7 @@ class PatternLocator:
 
     pattern: re.Pattern
     needs: tuple[str, ...] = ()
+    after: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
         if self.needs and not any(needed in scan.lowered for needed in self.needs):
@@ -75,25 +77,27 @@ class PatternLocator:
 Locator = WordLocator | PatternLocator
 
 
-def words(*names: str) -> WordLocator:
+def words(*names: str, after: int = REACH) -> WordLocator:
     """A word locator for ``names`` and their plurals ('year', 'years'; 'century', 'centuries')."""
     forms = set(names)
     forms.update(name[:-1] + "ies" if name.endswith("y") and name[-2:-1] not in "aeiou" else name + "s"
                  for name in names)
-    return WordLocator(frozenset(forms))
+    return WordLocator(frozenset(forms), after)
 
 
-def shape(pattern: str, *needs: str) -> PatternLocator:
-    return PatternLocator(re.compile(pattern), needs)
+def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
+    return PatternLocator(re.compile(pattern), needs, after)
 
 
-def regions(hits: list[Region], text: str) -> list[Region]:
-    """Merged stretches within REACH characters of the hits, ending at whitespace so that no word
-    is cut in two ('Sept' of 'September')."""
+def regions(locator: Locator, scan: Scan) -> list[Region]:
+    """Merged stretches from REACH characters before each hit to ``locator.after`` characters after
+    it (a unit word ends its expression, a month name leads its day and year), ending at
+    whitespace so that no word is cut in two ('Sept' of 'September')."""
+    text = scan.text
     merged: list[Region] = []
-    for start, end in hits:
+    for start, end in locator.hits(scan):
         low = max(0, start - REACH)
-        space = WHITESPACE.search(text, end + REACH)
+        space = WHITESPACE.search(text, end + locator.after)
         high = space.start() if space else len(text)
         if merged and low <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(high, merged[-1][1]))

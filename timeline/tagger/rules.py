@@ -562,9 +562,9 @@ def _rule(name: str, pattern: str, resolve: Resolver, locator: Locator) -> Rule:
     return Rule(name, re.compile(pattern), resolve, locator)
 
 
-MONTH_NAMES = WordLocator(frozenset(MONTHS))
+MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
 SEASON_WORDS = words(*SEASONS)
-UNIT_WORDS = words(*UNITS)
+UNIT_WORDS = words(*UNITS, after=10)
 
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
@@ -584,7 +584,7 @@ RULES: tuple[Rule, ...] = (
     _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
     _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
-    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}")),
+    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
     _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c")),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES),
