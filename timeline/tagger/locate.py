@@ -2,8 +2,8 @@
 
 A rule's pattern is rich and the regex engine would try it at every position of
 the text; a locator finds the few places it can match (a month name, a unit
-word, a four-digit number) and the pattern runs only within ``REACH``
-characters of them. Word locators look their words up in the set of the text's
+word, a four-digit number) and the pattern runs only from ``REACH``
+characters before each of them to the locator's own reach after it. Word locators look their words up in the set of the text's
 words, built once for all rules, and find the few present ones by literal
 search; pattern locators are plain regexes for shapes that are not words
 ('2011-', '8:30', '1980s').
