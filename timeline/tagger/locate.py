@@ -2,8 +2,8 @@
 
 A rule's pattern is rich and the regex engine would try it at every position of
 the text; a locator finds the few places it can match (a month name, a unit
-word, a four-digit number) and the pattern runs only from ``REACH``
-characters before each of them to the locator's own reach after it. Word locators look their words up in the set of the text's
+word, a four-digit number) and the pattern runs only within the locator's
+reach before and after each of them (``REACH`` characters unless it says less). Word locators look their words up in the set of the text's
 words, built once for all rules, and find the few present ones by literal
 search; pattern locators are plain regexes for shapes that are not words
 ('2011-', '8:30', '1980s').
@@ -54,6 +54,7 @@ class WordLocator:
 
     words: frozenset[str]
     after: int = REACH
+    before: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
         return sorted(span for word in self.words & scan.words for span in scan.positions(word))
@@ -67,6 +68,7 @@ class PatternLocator:
     pattern: re.Pattern
     needs: tuple[str, ...] = ()
     after: int = REACH
+    before: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
         if self.needs and not any(needed in scan.lowered for needed in self.needs):
@@ -77,12 +79,12 @@ class PatternLocator:
 Locator = WordLocator | PatternLocator
 
 
-def words(*names: str, after: int = REACH) -> WordLocator:
+def words(*names: str, after: int = REACH, before: int = REACH) -> WordLocator:
     """A word locator for ``names`` and their plurals ('year', 'years'; 'century', 'centuries')."""
     forms = set(names)
     forms.update(name[:-1] + "ies" if name.endswith("y") and name[-2:-1] not in "aeiou" else name + "s"
                  for name in names)
-    return WordLocator(frozenset(forms), after)
+    return WordLocator(frozenset(forms), after, before)
 
 
 def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
@@ -90,13 +92,13 @@ def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
 
 
 def regions(locator: Locator, scan: Scan) -> list[Region]:
-    """Merged stretches from REACH characters before each hit to ``locator.after`` characters after
-    it (a unit word ends its expression, a month name leads its day and year), ending at
-    whitespace so that no word is cut in two ('Sept' of 'September')."""
+    """Merged stretches from ``locator.before`` characters before each hit to ``locator.after``
+    characters after it (a unit word ends its expression, a month name leads its day and year),
+    ending at whitespace so that no word is cut in two ('Sept' of 'September')."""
     text = scan.text
     merged: list[Region] = []
     for start, end in locator.hits(scan):
-        low = max(0, start - REACH)
+        low = max(0, start - locator.before)
         space = WHITESPACE.search(text, end + locator.after)
         high = space.start() if space else len(text)
         if merged and low <= merged[-1][1]:

@@ -564,7 +564,7 @@ def _rule(name: str, pattern: str, resolve: Resolver, locator: Locator) -> Rule:
 
 MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
 SEASON_WORDS = words(*SEASONS)
-UNIT_WORDS = words(*UNITS, after=10)
+UNIT_WORDS = words(*UNITS, after=10, before=45)
 
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
