@@ -42,7 +42,13 @@ class Anchor:
 
 @dataclass
 class ResolutionContext:
-    """Resolution state for one text, updated as expressions are resolved in order."""
+    """Resolution state for one text, updated as expressions are resolved in order.
+
+    ``last`` is the last date resolved (what "a year later" counts from) and
+    ``last_end`` where its text ended; ``last_absolute`` the last date written
+    with its own year outside a heading (what a year-less "18 March" takes its
+    year from); ``last_day`` the last single day named (what "that day" means).
+    """
 
     text: str
     reference: date | None
