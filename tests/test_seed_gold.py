@@ -32,3 +32,9 @@ def test_offsets_point_at_the_expression_in_the_file():
     raw = SEED.read_text(encoding="utf-8")
     for expression in _found():
         assert raw[expression.start:expression.end] == expression.text
+
+
+def test_every_expression_found_is_in_the_gold(gold):
+    allowed = {timex["text"] for timex in gold["timexes"]}
+    allowed |= {text for timex in gold["timexes"] for text in timex.get("accept", [])}
+    assert [e.text for e in _found() if e.text not in allowed] == []

@@ -1,9 +1,10 @@
 """Temporal tagger: text to dated expressions.
 
 English text goes through the rule table (:mod:`timeline.tagger.rules`): every
-pattern proposes candidates, the longest non-overlapping ones are kept, and
-each is resolved in reading order so that "a year later" counts from the date
-before it. Other languages go to dateparser (:mod:`timeline.tagger.foreign`).
+pattern proposes candidates around its locator's hits, the leftmost-longest ones
+its resolver accepts are kept, and each is resolved in reading order so that
+"a year later" counts from the date before it. Other languages go to dateparser
+(:mod:`timeline.tagger.foreign`).
 Whether a text is news (resolve against the publication date) or narrative
 (resolve against its own dates) is decided from the text itself.
 """
@@ -16,16 +17,20 @@ from datetime import date
 
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
-from timeline.tagger.rules import RULES, Rule
+from timeline.tagger.foreign import detected_language, tag_foreign
+from timeline.tagger.locate import Locator, Scan, regions
+from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.timex import span_for
 
-TAGGER_VERSION = "1"
+TAGGER_VERSION = "2"
 DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:on|last|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
 EXPLICIT_YEAR = re.compile(r"(?<![\w$£€#.,/-])(1[5-9]\d\d|20\d\d)(?!\w)")
 
 
 @dataclass(frozen=True)
 class Candidate:
+    """A rule's match, before its resolver has accepted it."""
+
     start: int
     end: int
     rule: Rule
@@ -33,8 +38,19 @@ class Candidate:
 
 
 def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, earliest first and, of those starting together, longest first."""
-    found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
+    """Every rule's matches, earliest first and, of those starting together, longest first.
+
+    A rule's pattern runs only in the regions around its locator's hits; rules
+    sharing a locator share its regions.
+    """
+    scan = Scan(text)
+    regions_by_locator: dict[Locator, list[tuple[int, int]]] = {}
+    found = []
+    for rule in RULES:
+        if rule.locator not in regions_by_locator:
+            regions_by_locator[rule.locator] = regions(rule.locator, scan)
+        for low, high in regions_by_locator[rule.locator]:
+            found.extend(Candidate(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, low, high))
     found.sort(key=lambda c: (c.start, -(c.end - c.start)))
     return found
 
@@ -82,7 +98,7 @@ def tag_text(
     for candidate in find_candidates(text):
         if candidate.start < covered:
             continue
-        resolution = candidate.rule.resolve(candidate.match, context)
+        resolution = _resolve(candidate, context)
         if resolution is None:
             continue
         covered = candidate.end
@@ -105,7 +121,18 @@ def tag_text(
             context.last_end = candidate.end
             if anchor is None and context.heading_at(candidate.start) is None:
                 context.last_absolute = span
+            if span.granularity == "day":
+                context.last_day = span
     return expressions
+
+
+def _resolve(candidate: Candidate, context: ResolutionContext) -> Resolution | None:
+    """The rule's resolution, or None when it would fall outside the calendar Python can count
+    ('2000 years ago' from the year 2000, 'tomorrow' from 31 December 9999): no date, not a crash."""
+    try:
+        return candidate.rule.resolve(candidate.match, context)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _follow_heading(
@@ -127,17 +154,15 @@ def _follow_heading(
 def tag_article_text(article: Article, reference: date | None = None) -> list[Expression]:
     """Tag an article's text; offsets are into ``article.text``.
 
-    ``reference`` overrides the article's publication date.
+    English gets the rule table; other languages (stated in the front matter or
+    detected) get dateparser. ``reference`` overrides the article's publication date.
     """
     ref = reference or article.published
     source = "given" if reference else "publication"
-    if article.language.split("-")[0].lower() != "en":
-        from timeline.tagger.foreign import tag_foreign
-
-        found = tag_foreign(article.text, ref, article.language, source)
-    else:
-        found = tag_text(article.text, ref, reference_source=source, headings=article.headings)
-    return found
+    language = detected_language(article.text, article.language)
+    if language.split("-")[0].lower() != "en":
+        return tag_foreign(article.text, ref, language, source)
+    return tag_text(article.text, ref, reference_source=source, headings=article.headings)
 
 
 def tag_article(article: Article, reference: date | None = None) -> list[Expression]:

@@ -9,7 +9,7 @@ answers the questions resolvers ask: which year a year-less date falls in, what
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from timeline.model import DateSpan
@@ -42,7 +42,13 @@ class Anchor:
 
 @dataclass
 class ResolutionContext:
-    """Resolution state for one text, updated as expressions are resolved in order."""
+    """Resolution state for one text, updated as expressions are resolved in order.
+
+    ``last`` is the last date resolved (what "a year later" counts from) and
+    ``last_end`` where its text ended; ``last_absolute`` the last date written
+    with its own year outside a heading (what a year-less "18 March" takes its
+    year from); ``last_day`` the last single day named (what "that day" means).
+    """
 
     text: str
     reference: date | None
@@ -51,12 +57,13 @@ class ResolutionContext:
     last: DateSpan | None = None
     last_end: int = -1
     last_absolute: DateSpan | None = None
+    last_day: DateSpan | None = None
     heading: DateSpan | None = None
     headings: tuple[tuple[int, int], ...] = ()
-    in_heading: bool = field(default=False)
 
     def clause_at(self, position: int) -> str:
-        """The sentence before ``position`` and its clause after it (up to a comma, 'that', 'which').
+        """The clause around ``position``: back to the last comma or sentence start, forward to
+        the next comma, 'that' or 'which'.
 
         'announced Friday that it will give' is past for Friday; 'a June 3 hearing
         has been scheduled' is future for June 3.
@@ -86,8 +93,8 @@ class ResolutionContext:
 
     def day_anchor(self) -> Anchor | None:
         """'that day', '18:00 UTC': the day the text last named, or else the deictic anchor."""
-        if self.last is not None and self.last.granularity == "day":
-            return Anchor(self.last.begin, self.last.value, "expression")
+        if self.last_day is not None:
+            return Anchor(self.last_day.begin, self.last_day.value, "expression")
         return self.deictic_anchor()
 
     def narrative_anchor(self) -> Anchor | None:

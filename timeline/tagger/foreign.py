@@ -6,11 +6,38 @@ precision it reports (day, week, month or year), never filled in.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import lru_cache
 
 from timeline.model import Expression
 from timeline.tagger.timex import day_value, month_value, span_for, week_value
+
+
+ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
+WORD = re.compile(r"[^\W\d_]+")
+STOPWORDS = {
+    "en": frozenset({"the", "and", "of", "is", "in", "to", "that", "for", "on", "with", "was", "he", "it"}),
+    "fr": frozenset({"le", "la", "les", "des", "est", "une", "dans", "et", "du", "pour", "que", "qui", "au", "sur"}),
+}
+
+
+def detected_language(text: str, stated: str) -> str:
+    """The language to tag ``text`` in: the stated one, unless it is the default English and the
+    text is plainly Arabic (mostly Arabic letters) or French (more French than English stopwords).
+
+    Readers state English when an article says nothing; a French article without
+    front matter should still reach dateparser in French.
+    """
+    if stated.split("-")[0].lower() != "en":
+        return stated
+    sample = text[:5000]
+    letters = sum(1 for char in sample if char.isalpha())
+    if letters and len(ARABIC_LETTER.findall(sample)) > 0.5 * letters:
+        return "ar"
+    words = [word.lower() for word in WORD.findall(sample)]
+    counts = {language: sum(word in stopwords for word in words) for language, stopwords in STOPWORDS.items()}
+    return "fr" if counts["fr"] > 2 * counts["en"] and counts["fr"] >= 3 else stated
 
 
 @lru_cache(maxsize=32)

@@ -26,6 +26,8 @@ PATTERN = (
     r"Islamic\s+New\s+Year|Ashura"
 )
 
+TRIGGERS = ("christmas", "boxing", "year", "easter", "friday", "eid", "ramadan", "islamic", "ashura")
+
 
 def normalise(name: str) -> str:
     key = re.sub(r"\s+", " ", name.lower()).replace("eid al fitr", "eid al-fitr").replace("eid al adha", "eid al-adha")

@@ -19,7 +19,7 @@ NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a couple of": 2, "a dozen": 12, "dozen": 12,
 }
-VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "the past few", "recent")
+VAGUE_NUMBERS = ("several", "a few", "few", "many", "some", "a number of", "numerous", "the past few")
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -52,5 +52,4 @@ MONTH = rf"(?:{FULL_MONTH}|(?:{ABBREVIATED_MONTH})(?:\.(?!\w))?)"
 WEEKDAY = alternation(name.capitalize() for name in WEEKDAYS)
 NUMBER = rf"(?:\d+(?:\.\d+)?|(?:{alternation(n for n in NUMBERS if n not in ('a', 'an'))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|an?)"
 UNIT = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|fortnights?|months?|(?<=consecutive\s)quarters|(?<=successive\s)quarters|(?<=straight\s)quarters|years?|decades?|centur(?:y|ies))"
-ORDINAL_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"

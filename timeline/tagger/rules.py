@@ -15,8 +15,9 @@ from datetime import date, timedelta
 
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
+from timeline.tagger.locate import Locator, WordLocator, shape, words
 from timeline.tagger.lexicon import (
-    FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINAL_DAY, ORDINALS, PARTS_OF_DAY,
+    FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
     SEASONS, UNIT, UNITS, VAGUE_NUMBERS, WEEKDAY, WEEKDAYS, YEAR, alternation,
 )
 from timeline.tagger.timex import day_value, month_end, month_value, week_value
@@ -37,9 +38,13 @@ Resolver = Callable[[re.Match, ResolutionContext], Resolution | None]
 
 @dataclass(frozen=True)
 class Rule:
+    """A kind of expression: its pattern, its resolver, and a locator for a word every match contains
+    (the engine runs the pattern only around the locator's hits, see :mod:`timeline.tagger.locate`)."""
+
     name: str
     pattern: re.Pattern
     resolve: Resolver
+    locator: Locator
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
@@ -111,7 +116,8 @@ def value_at(day: date, unit: str) -> str:
 # --- absolute dates ---------------------------------------------------------
 
 def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011'."""
+    """'October 22, 2000', '22 October', 'Dec 8th', '2024-12-08', 'mid-December', 'March 2011', 'May of next year',
+    'the night of 20 June 1791' (a TIME)."""
     parts = match.groupdict()
     month = int(parts["monthnum"]) if parts.get("monthnum") else _month(parts["month"])
     day = int(parts["day"]) if parts.get("day") else None
@@ -121,7 +127,12 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
         return None
     anchor = None
     if parts.get("year"):
-        year = int(parts["year"])
+        year = _full_year(parts["year"], ctx.reference)
+    elif parts.get("rel"):
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return None
+        year = anchor.day.year + RELATIVE_OFFSETS[parts["rel"]]
     else:
         anchor = ctx.year_for(month, day, match.start())
         if anchor is None:
@@ -132,7 +143,21 @@ def resolve_calendar_date(match: re.Match, ctx: ResolutionContext) -> Resolution
         value = day_value(date(year, month, day)) if day else month_value(year, month)
     except ValueError:
         return None
+    if parts.get("part") and day:
+        return Resolution("TIME", f"{value}T{PARTS_OF_DAY[parts['part'].lower()]}", anchor=anchor)
     return Resolution("DATE", value, _modifier(match), anchor)
+
+
+def _full_year(digits: str, reference: date | None) -> int:
+    """'07' in '7/8/07' is 2007 unless that lies more than ten years after the reference
+    (without one, the POSIX rule: 69-99 are 1969-1999)."""
+    if len(digits) == 4:
+        return int(digits)
+    if reference is None:
+        return int(digits) + (2000 if int(digits) < 69 else 1900)
+    recent = reference.year + 10
+    year = recent // 100 * 100 + int(digits)
+    return year if year <= recent else year - 100
 
 
 def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> bool:
@@ -167,7 +192,7 @@ def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
         r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
         r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
         r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
-        r"hours|calories|acres)\b",
+        r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b",
         after,
     )
     return counted is None
@@ -208,15 +233,25 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
 
 
-def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the summer', 'Spring', 'the early winter': the season of the year the text is in.
+NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)\b[A-Z][\w'’-]*\s+$")
+NAME_AFTER = re.compile(r"\s+[A-Z]")
 
-    A capitalised season inside a sentence is a name ('the Arab Spring'), not a date.
-    """
-    word = match.group("season")
-    if word[0].isupper() and ctx.text[:match.start("season")].rstrip()[-1:] not in ("", ".", "!", "?", "\n"):
+
+def _in_a_name(match: re.Match, group: str, text: str) -> bool:
+    """A capitalised word that ends a run of capitalised words is the head of a name ('the Arab
+    Spring protests'), not the season it spells; one that leads into more capitals names an
+    event by its season ('the Chinese Winter Offensive') and stays a date."""
+    word = match.group(group)
+    if not word[0].isupper() or NAME_AFTER.match(text, match.end(group)):
+        return False
+    return bool(NAME_BEFORE.search(text[max(0, match.start(group) - 40):match.start(group)]))
+
+
+def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the summer', 'Spring', 'the early winter': the season of the year the text is in."""
+    if _in_a_name(match, "season", ctx.text):
         return None
-    code = SEASONS[word.lower()]
+    code = SEASONS[match.group("season").lower()]
     anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
     if anchor is None:
         return None
@@ -238,14 +273,33 @@ def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
     return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
 
 
+def resolve_week_of_month(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the last week of March' (2009-W13), 'the first week of May 2011': the ISO week holding
+    the month's 7th, 14th, 21st or 28th day, or its last day but six."""
+    month = _month(match.group("month"))
+    if match.group("year"):
+        year = int(match.group("year"))
+        anchor = None
+    else:
+        anchor = ctx.year_for(month, None, match.start())
+        if anchor is None:
+            return None
+        year = anchor.day.year
+    word = match.group("nth").lower()
+    last = month_end(year, month)
+    day = last - timedelta(days=6) if word in LAST_PART else date(year, month, 7 * ORDINALS[word])
+    return Resolution("DATE", week_value(day), anchor=anchor)
+
+
 LAST_PART = ("last", "final", "past", "previous")
 
 
 def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'the first quarter of 2008', 'third-quarter', 'the second half of last year', 'the last quarter'.
 
-    Without a year, a part takes the year in which it last began (or next begins,
-    in the future tense); 'the last quarter' is the one before the reference's.
+    Without a year, a part of a news report's year is the one nearest the publication
+    date (the next one in the future tense); in narrative text it takes the text's
+    year. 'The last quarter' is the one before the reference's.
     """
     word = match.group("nth").lower()
     unit = match.group("part").lower()
@@ -266,10 +320,23 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
     if rel:
         anchor = ctx.deictic_anchor()
         year = anchor.day.year + RELATIVE_OFFSETS.get(rel, 0) if anchor else None
+    elif ctx.reference is not None and not ctx.narrative and not ctx.is_future(match.start()):
+        anchor = Anchor(ctx.reference, ctx.reference.isoformat(), ctx.reference_source)
+        year = _nearest_year((nth - 1) * months + 1, months, ctx.reference)
     else:
         anchor = ctx.year_for((nth - 1) * months + 1, None, match.start())
         year = anchor.day.year if anchor else None
     return Resolution("DATE", f"{year:04d}-{letter}{nth}", anchor=anchor) if year else None
+
+
+def _nearest_year(first_month: int, months: int, reference: date) -> int:
+    """The year whose part (from ``first_month``, ``months`` long) lies nearest the reference:
+    in August 'the fourth quarter' is the coming one, in March the one just ended."""
+    def distance(year: int) -> int:
+        begin, end = date(year, first_month, 1), month_end(year, first_month + months - 1)
+        return max((begin - reference).days, (reference - end).days, 0)
+
+    return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
 
 
 def resolve_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -303,18 +370,31 @@ def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
     return Resolution("DATE", day_value(day), anchor=anchor)
 
 
+def weekday_date(name: str, rel: str, reference: date, future: bool) -> date:
+    """The named weekday nearest the reference: the latest not after it, the next one after it for
+    'next' or in the future tense, and for 'last' never the reference day itself."""
+    weekday = WEEKDAYS[name.lower()]
+    back = (reference.weekday() - weekday) % 7
+    if rel == "next" or (rel not in ("last", "past") and future):
+        return reference + timedelta(days=(weekday - reference.weekday()) % 7 or 7)
+    return reference - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+
+
+LIMIT_BEFORE = re.compile(r"\b(?:until|till|by)\s+$", re.I)
+
+
 def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense."""
+    """'on Tuesday': the latest Tuesday not after the reference, or the next one in the future tense;
+    'until Friday', 'by Friday' (a limit, usually just ahead): whichever Friday is nearer."""
     anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
     if anchor is None:
         return None
-    weekday = WEEKDAYS[match.group("weekday").lower()]
     rel = (match.groupdict().get("rel") or "").lower()
-    back = (anchor.day.weekday() - weekday) % 7
-    if rel == "next" or (rel not in ("last", "past") and ctx.is_future(match.start())):
-        day = anchor.day + timedelta(days=(weekday - anchor.day.weekday()) % 7 or 7)
-    else:
-        day = anchor.day - timedelta(days=back + (7 if rel == "last" and back == 0 else 0))
+    name = match.group("weekday")
+    day = weekday_date(name, rel, anchor.day, ctx.is_future(match.start()))
+    if not rel and LIMIT_BEFORE.search(ctx.text, max(0, match.start() - 8), match.start()):
+        ahead = weekday_date(name, "next", anchor.day, True)
+        day = min((weekday_date(name, "", anchor.day, False), ahead), key=lambda d: abs((d - anchor.day).days))
     part = match.groupdict().get("part")
     if part:
         return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
@@ -329,7 +409,8 @@ NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
     rel = match.group("rel").lower().split()[-1]
-    if rel == "the" and not match.group("mod") or rel == "that" and not match.group("side"):
+    weekend = match.group("unit").lower() == "weekend"
+    if rel == "the" and not (match.group("mod") or weekend) or rel == "that" and not match.group("side"):
         return None
     anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
     if anchor is None:
@@ -372,12 +453,15 @@ NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "afte
 
 
 def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the previous day', 'the day before', 'that day', 'late in the day': against the day last named."""
+    """'the previous day', 'the day before', 'that day', 'that night', 'late in the day': against the day last named."""
     anchor = ctx.day_anchor()
     if anchor is None:
         return None
     word = next(group for group in match.group("w1", "w2", "w3", "w4") if group).lower()
-    return Resolution("DATE", day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word])), _modifier(match), anchor)
+    day = day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word]))
+    if match.group("part"):
+        return Resolution("TIME", f"{day}T{PARTS_OF_DAY[match.group('part').lower()]}", anchor=anchor)
+    return Resolution("DATE", day, _modifier(match), anchor)
 
 
 def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -431,22 +515,27 @@ def resolve_set(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("SET", f"P1{_unit(word)}")
 
 
-REFERENCES = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
-              "nowadays": "PRESENT_REF", "at the moment": "PRESENT_REF", "these days": "PRESENT_REF",
-              "recently": "PAST_REF", "in the past": "PAST_REF", "in the future": "FUTURE_REF",
-              "the past": "PAST_REF", "the future": "FUTURE_REF"}
+REFERENCES = {"now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF"), "at present": ("DATE", "PRESENT_REF"),
+              "nowadays": ("DATE", "PRESENT_REF"), "at the moment": ("DATE", "PRESENT_REF"),
+              "these days": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"), "in the past": ("DATE", "PAST_REF"),
+              "in the future": ("DATE", "FUTURE_REF"), "the past": ("DATE", "PAST_REF"), "the future": ("DATE", "FUTURE_REF"),
+              "recent years": ("DATE", "PAST_REF"), "recent months": ("DATE", "PAST_REF"),
+              "recent weeks": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
+              "over the years": ("DURATION", "PXY"), "for years": ("DURATION", "PXY"),
+              "for decades": ("DURATION", "PXDE")}
 
 
 def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    words = re.sub(r"\s+", " ", match.group(0).lower())
-    return Resolution("DATE", REFERENCES[words])
+    """'now', 'recently', 'in the future', 'recent years' (PAST_REF), 'over the years' (PXY): fixed phrases."""
+    return Resolution(*REFERENCES[re.sub(r"\s+", " ", match.group(0).lower())])
 
 
 ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 
 
 def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'3 p.m.', '10:30 am', '18:00 UTC', '05:30hrs': a time on the reference (or the text's last) day."""
+    """'3 p.m.', '18:00 UTC', '05:30hrs', '12:00 UTC Monday': a time on the day named after it,
+    else on the day the text last named, else on the reference day."""
     hour = int(match.group("hour"))
     ampm = (match.groupdict().get("ampm") or "").lower()
     if ampm and not 1 <= hour <= 12 or hour > 23:
@@ -456,54 +545,70 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     zone = ZONES.get((match.groupdict().get("zone") or "").lower(), "")
-    anchor = ctx.day_anchor()
-    day = day_value(anchor.day) if anchor else "XXXX-XX-XX"
+    named = (match.groupdict().get("named") or "").lower()
+    anchor = ctx.deictic_anchor() if named else ctx.day_anchor()
+    if anchor is None:
+        day = "XXXX-XX-XX"
+    elif named in DEICTIC_DAYS:
+        day = day_value(anchor.day + timedelta(days=DEICTIC_DAYS[named]))
+    elif named:
+        day = day_value(weekday_date(named, "", anchor.day, ctx.is_future(match.start())))
+    else:
+        day = day_value(anchor.day)
     return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
 
-def _rule(name: str, pattern: str, resolve: Resolver, flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), resolve)
+def _rule(name: str, pattern: str, resolve: Resolver, locator: Locator) -> Rule:
+    return Rule(name, re.compile(pattern), resolve, locator)
 
 
-I = re.IGNORECASE
+MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
+SEASON_WORDS = words(*SEASONS)
+UNIT_WORDS = words(*UNITS, after=10, before=45)
+
+
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
 BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
+PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
 DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
-    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date),
-    _rule("month-day-year", rf"\b{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
-    _rule("day-month-year", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date),
-    _rule("month-day", rf"\b{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)", resolve_calendar_date),
-    _rule("day-month", rf"\b{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date),
-    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b", resolve_calendar_date),
-    _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date),
-    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year),
-    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end),
-    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc),
-    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date),
-    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date),
-    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day),
-    _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season),
-    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade),
-    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade),
-    _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century),
-    _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year),
-    _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season),
-    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day),
-    _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday),
-    _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit),
-    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor),
-    _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago),
-    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+day|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day),
-    _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday),
-    _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration),
-    _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration),
-    _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set),
-    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference),
-    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock),
-    _rule("clock-24h", r"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock),
+    _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
+    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d{4}-", "-")),
+    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}", after=15)),
+    _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c")),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:[-–]|to|and|through)\s*\d")),
+    _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
+    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's")),
+    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s")),
+    _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
+    _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
+    _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES),
+    _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season, SEASON_WORDS),
+    _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day, words("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening")),
+    _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday, words(*WEEKDAYS)),
+    _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit, words("week", "weekend", "month", "year", "decade", "century")),
+    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor, words("after", "before")),
+    _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
+    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
+    _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
+    _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
+    _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS),
+    _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
+    _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "annually", "yearly")),
+    _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "currently", "present", "nowadays", "moment", "these", "recent", "recently", "past", "future", "years", "decades")),
+    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, shape(r"\d\s*[ap]\.?m", "am", "pm", "a.m", "p.m")),
+    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs", ":", "utc", "gmt", "z", "hrs")),
 )

@@ -1,0 +1,225 @@
+"""Every example of the tagger's brief, resolved against a publication date of 26 December 2024."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from timeline.readers import read_article
+from timeline.tagger import tag_article, tag_text
+from timeline.tagger.foreign import tag_foreign
+
+PUBLISHED = date(2024, 12, 26)
+
+
+def found(text: str, reference: date = PUBLISHED) -> dict[str, tuple[str, str]]:
+    """Each expression's text mapped to its TimeML type and value."""
+    return {e.text: (e.type, e.value) for e in tag_text(text, reference)}
+
+
+def value_of(text: str, expression: str, reference: date = PUBLISHED) -> str:
+    return found(text, reference)[expression][1]
+
+
+ABSOLUTE = [
+    ("The summit was held on October 22, 2000.", "October 22, 2000", "2000-10-22"),
+    ("The summit was held on 22 October 2000.", "22 October 2000", "2000-10-22"),
+    ("It happened Oct. 22 in Cairo.", "Oct. 22", "2024-10-22"),
+    ("It happened on Dec 8th.", "Dec 8th", "2024-12-08"),
+    ("Assad fled on December 8.", "December 8", "2024-12-08"),
+    ("Prices rose in December 2024.", "December 2024", "2024-12"),
+    ("Fighting resumed in mid-December.", "mid-December", "2024-12"),
+    ("Protests began in early 2011.", "early 2011", "2011"),
+    ("The revolt began in 2011.", "2011", "2011"),
+    ("It was popular in the 1980s.", "the 1980s", "198"),
+    ("The record is dated 2024-12-08.", "2024-12-08", "2024-12-08"),
+    ("Fighting stopped in the winter of 2012.", "the winter of 2012", "2012-WI"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), ABSOLUTE)
+def test_absolute_date_resolves_to_its_timex_value(text, expression, value):
+    assert value_of(text, expression) == value
+
+
+def test_year_less_date_after_the_publication_day_falls_in_the_previous_year():
+    assert value_of("The talks ended on December 30.", "December 30") == "2023-12-30"
+
+
+@pytest.mark.parametrize("text", ["Protests swept the region in 2010 and 2011.",
+                                  "The war raged between 2011 and 2013.", "The war raged 2011-2013."])
+def test_both_years_of_a_pair_or_range_are_tagged(text):
+    values = [e.value for e in tag_text(text, PUBLISHED)]
+    first, second = (2010, 2011) if "2010" in text else (2011, 2013)
+    assert values == [str(first), str(second)]
+
+
+def test_mid_month_keeps_the_month_value_and_narrows_the_span():
+    [expression] = tag_text("Fighting resumed in mid-December.", PUBLISHED)
+    assert expression.span.modifier == "mid"
+    assert date(2024, 12, 11) <= expression.span.begin <= expression.span.end <= date(2024, 12, 21)
+
+
+RELATIVE = [
+    ("He left today.", "today", "2024-12-26"),
+    ("He left yesterday.", "yesterday", "2024-12-25"),
+    ("He spoke on Tuesday.", "Tuesday", "2024-12-24"),
+    ("He will speak on Tuesday.", "Tuesday", "2024-12-31"),
+    ("Prices rose this month.", "this month", "2024-12"),
+    ("Rebels took the city earlier this month.", "earlier this month", "2024-12"),
+    ("Prices rose last year.", "last year", "2023"),
+    ("He left two days ago.", "two days ago", "2024-12-24"),
+    ("Three years earlier, he had left.", "Three years earlier", "2021"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), RELATIVE)
+def test_relative_expression_resolves_against_the_publication_date(text, expression, value):
+    assert value_of(text, expression) == value
+
+
+def test_tonight_is_the_night_of_the_publication_day():
+    assert found("He leaves tonight.")["tonight"] == ("TIME", "2024-12-26TNI")
+
+
+def test_last_week_resolves_to_previous_iso_week():
+    assert value_of("He spoke last week.", "last week") == "2024-W51"
+
+
+def test_last_week_of_a_month_is_the_iso_week_of_its_last_seven_days():
+    assert value_of("Sales rebounded in the last week of March.", "the last week of March", date(2009, 4, 3)) == "2009-W13"
+
+
+def test_the_previous_day_counts_from_the_last_resolved_date():
+    assert value_of("He arrived on December 8. The previous day, he had left.", "The previous day") == "2024-12-07"
+
+
+def test_a_year_later_counts_from_the_last_resolved_date_not_the_publication_date():
+    assert value_of("He left in 2011. A year later, he came back.", "A year later") == "2012"
+
+
+def test_years_after_a_dated_thing_count_from_that_date():
+    assert value_of("Assad's departure came 13 years after the 2011 revolt.", "13 years after") == "2024"
+
+
+def test_years_after_an_undated_thing_stay_a_duration():
+    text = "It came 13 years after a revolt, part of the protests in 2010 and 2011."
+    assert found(text)["13 years"] == ("DURATION", "P13Y")
+
+
+NAMED_DAYS = [
+    ("He was killed on Christmas Day.", "Christmas Day", "2024-12-25"),
+    ("They celebrated New Year's Eve.", "New Year's Eve", "2023-12-31"),
+    ("They met at Easter.", "Easter", "2024-03-31"),
+    ("They met for Eid al-Fitr.", "Eid al-Fitr", "2024-04-10"),
+    ("They fasted during Ramadan.", "Ramadan", "2024-03-11/2024-04-09"),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), NAMED_DAYS)
+def test_named_day_resolves_to_its_latest_occurrence(text, expression, value):
+    assert value_of(text, expression) == value
+
+
+def test_ramadan_spans_the_whole_islamic_month():
+    [ramadan] = tag_text("They fasted during Ramadan.", PUBLISHED)
+    assert (ramadan.span.begin, ramadan.span.end) == (date(2024, 3, 11), date(2024, 4, 9))
+
+
+TIMEML_TYPES = [
+    ("The war lasted 13 years.", "13 years", ("DURATION", "P13Y")),
+    ("A curfew was imposed overnight.", "overnight", ("TIME", "2024-12-25TNI")),
+    ("Police arrived Tuesday morning.", "Tuesday morning", ("TIME", "2024-12-24TMO")),
+    ("The festival is held every year.", "every year", ("SET", "P1Y")),
+    ("Stocks fell at 18:00 UTC.", "18:00 UTC", ("TIME", "2024-12-26T18:00Z")),
+    ("Shares fell for six straight days.", "six straight days", ("DURATION", "P6D")),
+]
+
+
+@pytest.mark.parametrize(("text", "expression", "expected"), TIMEML_TYPES)
+def test_duration_time_and_set_get_their_timeml_type_and_value(text, expression, expected):
+    assert found(text)[expression] == expected
+
+
+NOT_DATES = [
+    "Fourteen members were killed and 13 wounded.",
+    "You may leave whenever you like.",
+    "They march on the capital.",
+    "The March was long.",
+    "He fled at the last moment.",
+    "It was the worst unrest since the removal of Assad.",
+    "The fighters counted 2011 people.",
+    "It cost $2011.",
+    "Turnout rose to 45%.",
+    "Call 555-2011 for details.",
+    "See section 2011.3 of the law.",
+    "He is 45 years old and has three children.",
+    "It was part of the Arab Spring protests.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_numbers_verbs_and_nouns_are_not_dates(text):
+    assert [e for e in tag_text(text, PUBLISHED) if e.type in ("DATE", "TIME")] == []
+
+
+def test_march_the_month_is_still_a_date_beside_march_the_verb():
+    assert [e.text for e in tag_text("They march in March.", PUBLISHED)] == ["March"]
+
+
+def test_a_season_leading_into_a_name_dates_the_event():
+    text = "In 1918 the war went on. The German Spring Offensive failed."
+    assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}["Spring"] == "1918-SP"
+
+
+def test_bc_years_and_ranges_get_bc_values():
+    assert [e.value for e in tag_text("The revolt lasted from 499 to 493 BC.", PUBLISHED)] == ["BC0499", "BC0493"]
+
+
+def test_second_day_of_a_range_takes_the_month_of_the_first():
+    assert [e.value for e in tag_text("It was fought on April 6-7, 1915.", PUBLISHED)][:2] == ["1915-04-06", "1915-04-07"]
+
+
+@pytest.mark.parametrize(("language", "text", "expression", "value"), [
+    ("fr", "Le sommet a eu lieu le 22 octobre 2000.", "22 octobre 2000", "2000-10-22"),
+    ("fr", "Hier, les rebelles sont entrés à Damas.", "Hier", "2024-12-25"),
+    ("ar", "فر الأسد إلى موسكو في 8 ديسمبر 2024.", "8 ديسمبر 2024", "2024-12-08"),
+])
+def test_french_and_arabic_are_tagged_by_dateparser_in_their_language(language, text, expression, value):
+    expressions = tag_foreign(text, PUBLISHED, language, "publication")
+    assert any(expression in e.text and e.value == value for e in expressions)
+    assert all(text[e.start:e.end] == e.text for e in expressions)
+
+
+def _article_file(tmp_path: Path, name: str, body: str) -> Path:
+    path = tmp_path / name
+    path.write_text(f"---\ntitle: Test\npublished: 2024-12-26\n---\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("body", "rule"), [
+    ("Les rebelles sont entrés à Damas le 8 décembre 2024 et le président est parti pour Moscou.", "dateparser-fr"),
+    ("فر الأسد إلى موسكو في 8 ديسمبر 2024 بعد دخول المعارضة إلى دمشق.", "dateparser-ar"),
+])
+def test_article_without_a_stated_language_is_tagged_in_the_language_detected(tmp_path, body, rule):
+    article, _ = read_article(_article_file(tmp_path, "article.md", body))
+    expressions = tag_article(article)
+    assert any(e.rule == rule and e.value == "2024-12-08" for e in expressions)
+
+
+def test_english_article_keeps_the_full_rule_set(tmp_path):
+    article, _ = read_article(_article_file(tmp_path, "article.md", "Rebels entered Damascus on December 8."))
+    assert [(e.rule, e.value) for e in tag_article(article)] == [("month-day", "2024-12-08")]
+
+
+def test_counting_past_the_calendar_is_no_date():
+    expressions = tag_text("In 2000, 2000 years ago; 99999999 days ago.", None)
+    assert [e.value for e in expressions if e.type == "DATE"] == ["2000"]
+
+
+@pytest.mark.parametrize(("text", "reference"), [("He comes tomorrow.", date(9999, 12, 31)),
+                                                 ("He came yesterday, on Christmas.", date(1, 1, 1))])
+def test_dates_beyond_the_calendar_are_dropped_not_raised(text, reference):
+    assert tag_text(text, reference) == []

@@ -1,0 +1,108 @@
+"""Where in a text each rule is worth running: locators and the regions around their hits.
+
+A rule's pattern is rich and the regex engine would try it at every position of
+the text; a locator finds the few places it can match (a month name, a unit
+word, a four-digit number) and the pattern runs only within the locator's
+reach before and after each of them (``REACH`` characters unless it says less). Word locators look their words up in the set of the text's
+words, built once for all rules, and find the few present ones by literal
+search; pattern locators are plain regexes for shapes that are not words
+('2011-', '8:30', '1980s').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+REACH = 60
+WORD = re.compile(r"[a-z]+")
+WHITESPACE = re.compile(r"\s")
+
+Region = tuple[int, int]
+
+
+@dataclass
+class Scan:
+    """One text, lower-cased, and the set of its words; shared by all locators."""
+
+    text: str
+    lowered: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        lowered = self.text.lower()
+        # Lower-casing can change the length of a few non-Latin strings, and with it the offsets.
+        self.lowered = lowered if len(lowered) == len(self.text) else self.text
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(WORD.findall(self.lowered))
+
+    def positions(self, word: str) -> list[Region]:
+        """Where ``word`` stands whole in the text (found by a literal search, which is fast)."""
+        return [match.span() for match in _whole_word(word).finditer(self.lowered)]
+
+
+@lru_cache(maxsize=None)
+def _whole_word(word: str) -> re.Pattern:
+    return re.compile(rf"{word}(?<=\b{word})(?![a-z])")
+
+
+@dataclass(frozen=True)
+class WordLocator:
+    """Hits on any of some lower-case words (matched whole, plurals included)."""
+
+    words: frozenset[str]
+    after: int = REACH
+    before: int = REACH
+
+    def hits(self, scan: Scan) -> list[Region]:
+        return sorted(span for word in self.words & scan.words for span in scan.positions(word))
+
+
+@dataclass(frozen=True)
+class PatternLocator:
+    """Hits of a plain regex over the lower-cased text, which is not scanned at all when it lacks
+    every one of the strings a hit needs ('/' for '7/8/07')."""
+
+    pattern: re.Pattern
+    needs: tuple[str, ...] = ()
+    after: int = REACH
+    before: int = REACH
+
+    def hits(self, scan: Scan) -> list[Region]:
+        if self.needs and not any(needed in scan.lowered for needed in self.needs):
+            return []
+        return [match.span() for match in self.pattern.finditer(scan.lowered)]
+
+
+Locator = WordLocator | PatternLocator
+
+
+def words(*names: str, after: int = REACH, before: int = REACH) -> WordLocator:
+    """A word locator for ``names`` and their plurals ('year', 'years'; 'century', 'centuries')."""
+    forms = set(names)
+    forms.update(name[:-1] + "ies" if name.endswith("y") and name[-2:-1] not in "aeiou" else name + "s"
+                 for name in names)
+    return WordLocator(frozenset(forms), after, before)
+
+
+def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
+    return PatternLocator(re.compile(pattern), needs, after)
+
+
+def regions(locator: Locator, scan: Scan) -> list[Region]:
+    """Merged stretches from ``locator.before`` characters before each hit to ``locator.after``
+    characters after it (a unit word ends its expression, a month name leads its day and year),
+    ending at whitespace so that no word is cut in two ('Sept' of 'September')."""
+    text = scan.text
+    merged: list[Region] = []
+    for start, end in locator.hits(scan):
+        low = max(0, start - locator.before)
+        space = WHITESPACE.search(text, end + locator.after)
+        high = space.start() if space else len(text)
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        else:
+            merged.append((low, high))
+    return merged
