@@ -573,7 +573,7 @@ RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
 BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
 PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
-DAY = rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
