@@ -12,6 +12,7 @@ from pathlib import Path
 
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
+from timeline.importance import score_events
 from timeline.tomlfile import read_toml
 from timeline.merge import report_order
 from timeline.model import Chronology, DateSpan, Diagnostic, Era, Event
@@ -60,9 +61,10 @@ def _shared_days(span: DateSpan, era: Era) -> int:
 
 def build_chronology(config: SiteConfig, events: list[Event], eras: list[Era],
                      warnings: list[Diagnostic]) -> Chronology:
-    """Order the events, set aside those outside the range, and give each its era."""
+    """Order the events, set aside those outside the range, and give each its era and importance."""
     begin, end = config.range_begin, config.range_end
     inside, outside = [], []
+    score_events(events)
     for event in sorted(events, key=event_order):
         event.era = era_of(event.span, eras)
         (inside if event.span.begin <= end and event.span.end >= begin else outside).append(event)

@@ -24,6 +24,7 @@ class SiteConfig:
     theme: str = "default"
     url: str = ""
     many_events: int = 150
+    highlights_per_year: int = 0
     article_dirs: tuple[str, ...] = ("seeds", "content/articles")
     events_dir: str = "content/events"
     eras_file: str = "content/eras.toml"
@@ -69,6 +70,7 @@ def load_config(root: Path) -> SiteConfig:
         theme=str(site.get("theme", defaults.theme)),
         url=str(site.get("url", defaults.url)),
         many_events=int(site.get("many_events", defaults.many_events)),
+        highlights_per_year=int(site.get("highlights_per_year", defaults.highlights_per_year)),
         language=str(site.get("language", defaults.language)),
         article_dirs=tuple(paths.get("articles", defaults.article_dirs)),
         events_dir=str(paths.get("events", defaults.events_dir)),

@@ -151,6 +151,7 @@ class Event:
     mark: tuple[int, int] | None = None
     conflicts: list[DateSpan] = field(default_factory=list)
     merges: list[MergeDecision] = field(default_factory=list)
+    importance: float = 1.0
 
     @property
     def member_ids(self) -> list[str]:

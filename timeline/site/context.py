@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 
 from timeline.config import SiteConfig
 from timeline.events import relative_path
+from timeline.importance import highlights
 from timeline.model import Chronology, DateSpan, Era, Event
 from timeline.site.exports import EXPORTERS
 from timeline.site.safety import safe_url, sanitise
@@ -83,21 +84,6 @@ def by_year(events: list[Event], eras: list[Era], year_pages: bool = False) -> l
     return list(years.values())
 
 
-def highlight_ids(events: list[Event]) -> set[str]:
-    """The events a reader of a long chronology sees first.
-
-    Curated events, events several sources report, and the event each article
-    leads with (its earliest dated sentence): the one its headline is about.
-    """
-    chosen = {event.id for event in events if event.curated or len(event.sources) > 1}
-    leads: dict[str, tuple[int, str]] = {}
-    for event in events:
-        for source in event.sources:
-            if source.path not in leads or source.start < leads[source.path][0]:
-                leads[source.path] = (source.start, event.id)
-    return chosen | {event_id for _, event_id in leads.values()}
-
-
 def marked_text(event: Event) -> Markup:
     """The event's sentence, escaped, with the date expression it was dated by in ``<mark>``."""
     if not event.mark:
@@ -153,7 +139,7 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
         "era_colours": era_colours(chronology.eras),
         "eras_by_name": {era.name: era for era in chronology.eras},
         "many_events": many,
-        "highlights": highlight_ids(events) if many else set(),
+        "highlights": highlights(events, config.highlights_per_year) if many else set(),
         "tags": sorted({tag for event in events for tag in event.tags}),
         "outlets": sorted({s.source for event in events for s in event.sources if s.source}),
         "about_html": sanitise(about_html),

@@ -29,6 +29,7 @@ def event_record(event: Event) -> dict:
         "tags": list(event.tags),
         "era": event.era,
         "curated": event.curated,
+        "importance": event.importance,
         "conflicts": [date_record(span) for span in event.conflicts],
     }
 
