@@ -16,7 +16,7 @@ from datetime import date
 
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
-from timeline.tagger.rules import RULES, Rule
+from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.timex import span_for
 
 TAGGER_VERSION = "1"
@@ -30,6 +30,22 @@ class Candidate:
     end: int
     rule: Rule
     match: re.Match
+
+
+def _resolve_within_calendar(candidate: Candidate, context: ResolutionContext) -> tuple[Resolution, DateSpan | None] | None:
+    """A candidate's resolution and span, or None when it would fall outside years 1 to 9999.
+
+    'The next day' after 31 December 9999 is no date Python can hold; one such
+    expression must not stop the rest of the article from being dated.
+    """
+    try:
+        resolution = candidate.rule.resolve(candidate.match, context)
+        if resolution is None:
+            return None
+        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
+    except (OverflowError, ValueError):
+        return None
+    return resolution, span
 
 
 def find_candidates(text: str) -> list[Candidate]:
@@ -82,11 +98,11 @@ def tag_text(
     for candidate in find_candidates(text):
         if candidate.start < covered:
             continue
-        resolution = candidate.rule.resolve(candidate.match, context)
-        if resolution is None:
+        resolved = _resolve_within_calendar(candidate, context)
+        if resolved is None:
             continue
+        resolution, span = resolved
         covered = candidate.end
-        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(
             text=candidate.match.group(0),
