@@ -32,22 +32,6 @@ class Candidate:
     match: re.Match
 
 
-def _resolve_within_calendar(candidate: Candidate, context: ResolutionContext) -> tuple[Resolution, DateSpan | None] | None:
-    """A candidate's resolution and span, or None when it would fall outside years 1 to 9999.
-
-    'The next day' after 31 December 9999 is no date Python can hold; one such
-    expression must not stop the rest of the article from being dated.
-    """
-    try:
-        resolution = candidate.rule.resolve(candidate.match, context)
-        if resolution is None:
-            return None
-        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
-    except (OverflowError, ValueError):
-        return None
-    return resolution, span
-
-
 def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, earliest first and, of those starting together, longest first."""
     found = [Candidate(m.start(), m.end(), rule, m) for rule in RULES for m in rule.pattern.finditer(text)]
@@ -98,11 +82,11 @@ def tag_text(
     for candidate in find_candidates(text):
         if candidate.start < covered:
             continue
-        resolved = _resolve_within_calendar(candidate, context)
-        if resolved is None:
+        resolution = _resolve(candidate, context)
+        if resolution is None:
             continue
-        resolution, span = resolved
         covered = candidate.end
+        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(
             text=candidate.match.group(0),
@@ -122,6 +106,15 @@ def tag_text(
             if anchor is None and context.heading_at(candidate.start) is None:
                 context.last_absolute = span
     return expressions
+
+
+def _resolve(candidate: Candidate, context: ResolutionContext) -> Resolution | None:
+    """The rule's resolution, or None when it would fall outside the calendar Python can count
+    ('2000 years ago' from the year 2000, 'tomorrow' from 31 December 9999): no date, not a crash."""
+    try:
+        return candidate.rule.resolve(candidate.match, context)
+    except (OverflowError, ValueError):
+        return None
 
 
 def _follow_heading(
