@@ -13,7 +13,7 @@ from conftest import REPO, write_article
 from serving import wait_until
 
 from timeline.build import build
-from timeline.site.writer import MANIFEST, remove_leftovers
+from timeline.site.manifest import MANIFEST, remove_leftovers
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpus import make_project
@@ -114,7 +114,7 @@ def test_a_build_killed_midway_leaves_the_previous_site_intact(tmp_path: Path):
 
 def test_a_site_retired_by_a_build_killed_mid_swap_is_restored(tmp_path: Path):
     output = tmp_path / "output"
-    retired = tmp_path / ".output.old-4194305-x"
+    retired = tmp_path / ".output.old-4194305-x1y2z3"
     retired.mkdir()
     (retired / "index.html").write_text("previous site", encoding="utf-8")
     remove_leftovers(output)
