@@ -19,6 +19,7 @@ from conftest import make_site_project
 from timeline.build import build
 
 webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.common.exceptions import NoAlertPresentException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
@@ -143,3 +144,88 @@ def test_keydates_theme_search_uses_the_same_script(browser, tmp_path):
     browser.find_element(By.NAME, "q").send_keys("petition")
     WebDriverWait(browser, WAIT_SECONDS).until(lambda d: len(visible_events(d)) == 1)
     assert console_errors(browser) == []
+
+
+PAYLOAD = "window.__xss = 1; document.title = 'pwned'; alert('xss')"
+HOSTILE_BODY = (
+    f'On 15 March 2011 <script>{PAYLOAD}</script> protesters <img src=x onerror="{PAYLOAD}"> marched '
+    f'[here](javascript:{PAYLOAD}) and <a href="javascript:{PAYLOAD}">there</a>.\n\n'
+    f'On 20 March 2011 <svg onload="{PAYLOAD}"></svg> <iframe src="javascript:{PAYLOAD}"></iframe> '
+    f'<body onload="{PAYLOAD}"> troops withdrew [again](JaVaScRiPt:{PAYLOAD}) <a href="&#106;avascript:{PAYLOAD}">x</a>.\n'
+)
+HOSTILE_TEXT = f'"><script>{PAYLOAD}</script><img src=x onerror="{PAYLOAD}">'
+
+
+def _markdown(meta: dict, body: str) -> str:
+    """Front matter written as JSON, which YAML reads as it is: any payload survives quoting."""
+    lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in meta.items())
+    return f"---\n{lines}---\n{body}"
+
+
+def _hostile_project(root: Path) -> Path:
+    """An article, a curated event and an about page with script in every field a page shows."""
+    (root / "content" / "articles").mkdir(parents=True)
+    (root / "content" / "events").mkdir()
+    (root / "timeline.toml").write_text('[site]\ntitle = "Hostile"\nmany_events = 1\n', encoding="utf-8")
+    (root / "content" / "articles" / "hostile.md").write_text(_markdown({
+        "title": HOSTILE_TEXT, "published": "2011-03-21", "source": HOSTILE_TEXT, "url": f"javascript:{PAYLOAD}",
+        "tags": [HOSTILE_TEXT, f'" onmouseover="{PAYLOAD}'], "author": HOSTILE_TEXT, "description": HOSTILE_TEXT,
+        "place": HOSTILE_TEXT,
+    }, HOSTILE_BODY), encoding="utf-8")
+    (root / "content" / "events" / "hostile.md").write_text(_markdown({
+        "date": "June 2010", "title": HOSTILE_TEXT, "tags": [HOSTILE_TEXT],
+        "sources": [{"title": HOSTILE_TEXT, "url": f"javascript:{PAYLOAD}", "source": HOSTILE_TEXT}],
+    }, f"A petition circulated. <script>{PAYLOAD}</script> <img src=x onerror=\"{PAYLOAD}\">\n"), encoding="utf-8")
+    (root / "content" / "about.md").write_text(
+        f"---\ntitle: About\n---\n# About <script>{PAYLOAD}</script>\n\n{HOSTILE_BODY}", encoding="utf-8")
+    return root
+
+
+ACTIVE_CONTENT = """
+    const found = [];
+    for (const element of document.querySelectorAll('*')) {
+        for (const attribute of element.attributes) {
+            const value = attribute.value.trim().toLowerCase();
+            if (attribute.name.startsWith('on') || value.startsWith('javascript:')) {
+                found.push(element.tagName + ' ' + attribute.name + '=' + attribute.value);
+            }
+        }
+    }
+    for (const script of document.scripts) {
+        if (!script.src) found.push('inline script: ' + script.text.slice(0, 60));
+    }
+    return found;
+"""
+
+
+def _assert_no_script_ran(browser: webdriver.Chrome, page: str) -> None:
+    try:
+        alert = browser.switch_to.alert
+    except NoAlertPresentException:
+        alert = None
+    assert alert is None, f"{page}: an alert was opened"
+    assert browser.execute_script("return typeof window.__xss") == "undefined", page
+    assert browser.title != "pwned", page
+    assert browser.execute_script(ACTIVE_CONTENT) == [], page
+    blocked = [e["message"] for e in browser.get_log("browser") if "Content Security Policy" in e["message"]]
+    assert blocked == [], f"{page}: CSP had to block an injected script: {blocked}"
+
+
+def test_no_script_of_a_hostile_article_runs_in_the_browser(browser, tmp_path):
+    project = _hostile_project(tmp_path / "project")
+    build(project)
+    output = project / "output"
+    pages = ["index.html", "about.html", "sources.html", "404.html",
+             *(p.relative_to(output).as_posix() for p in sorted((output / "years").glob("*.html")))]
+    for page in pages:
+        browser.get_log("browser")
+        browser.get((output / page).as_uri())
+        WebDriverWait(browser, WAIT_SECONDS).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        _assert_no_script_ran(browser, page)
+    open_page(browser, (output / "index.html").as_uri())
+    browser.find_element(By.NAME, "q").send_keys("protesters")
+    WebDriverWait(browser, WAIT_SECONDS).until(lambda d: len(visible_events(d)) == 1)
+    assert "protesters" in browser.find_element(By.ID, visible_events(browser)[0]).text
+    assert f"<script>{PAYLOAD}</script>" in browser.execute_script("return document.body.textContent"), \
+        "the hostile text is shown, as text"
+    _assert_no_script_ran(browser, "index.html after a search")

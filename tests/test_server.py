@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import http.client
 import socket
+import struct
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serving import ReloadClient, fetch, wait_until, write_article
+from serving import DEADLINE_SECONDS, ReloadClient, fetch, wait_until, write_article
 
 from timeline.server import DevServer, ServeError, inject_script
 
@@ -264,3 +267,69 @@ def test_hidden_backup_and_output_files_start_no_build(server: DevServer, site: 
     write_article(site, "homs.md", SECOND)
     assert client.next_event().event == "reload"
     assert server.state.last.changed == {folder.resolve() / "homs.md"}
+
+
+def _raw_status(server: DevServer, request: bytes) -> int:
+    """The status code the server answers a request sent byte for byte."""
+    with socket.create_connection(("127.0.0.1", server.port), timeout=DEADLINE_SECONDS) as connection:
+        connection.sendall(request)
+        reply = connection.makefile("rb").readline()
+    return int(reply.split()[1])
+
+
+@pytest.mark.parametrize(("request_bytes", "status"), [
+    (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 70_000 + b"\r\n\r\n", 431),
+    (b"GET / HTTP/1.1\r\nHost: x\r\n" + b"".join(b"X-%d: 1\r\n" % n for n in range(150)) + b"\r\n", 431),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: 10000000\r\n\r\n0123456789", 413),
+    (b"GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 413),
+    (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405),
+    (b"PUT /index.html HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", 405),
+    (b"DELETE /index.html HTTP/1.1\r\nHost: x\r\n\r\n", 405),
+])
+def test_oversized_requests_bodies_and_other_methods_are_refused(server: DevServer, request_bytes: bytes,
+                                                                 status: int):
+    assert _raw_status(server, request_bytes) == status
+    assert fetch(server.url, "/").status == 200, "the server still answers afterwards"
+
+
+def test_a_reload_client_that_disconnects_abruptly_harms_no_one(server: DevServer, site: Path,
+                                                                  client: ReloadClient, capfd):
+    with socket.create_connection(("127.0.0.1", server.port), timeout=DEADLINE_SECONDS) as leaving:
+        leaving.sendall(b"GET /__timeline/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+        assert leaving.makefile("rb").readline().split()[1] == b"200"
+        leaving.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with a reset
+    write_article(site, "homs.md", f"{FIRST} {SECOND}")
+    assert client.next_event().event == "reload"
+    write_article(site, "homs.md", FIRST)
+    assert client.next_event().event == "reload"
+    assert fetch(server.url, "/").status == 200
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _open_event_stream(server: DevServer) -> int:
+    """The status of the reload endpoint's answer; the stream itself is left at once."""
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE_SECONDS)
+    try:
+        connection.request("GET", "/__timeline/events")
+        response = connection.getresponse()
+        assert response.getheader("Content-Type", "").startswith("text/event-stream")
+        return response.status
+    finally:
+        connection.close()
+
+
+def test_a_burst_of_a_hundred_concurrent_requests_is_answered_in_full(server: DevServer):
+    paths = ["/", "/index.html", "/events.json", "/about.html", "/nowhere"]
+    start = threading.Barrier(100, timeout=DEADLINE_SECONDS)
+
+    def request(number: int) -> int:
+        start.wait()
+        if number % 5 == 0:
+            return _open_event_stream(server)
+        return fetch(server.url, paths[number % len(paths)]).status
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=100) as pool:
+        statuses = list(pool.map(request, range(100)))
+    expected = [404 if n % 5 and paths[n % len(paths)] == "/nowhere" else 200 for n in range(100)]
+    assert statuses == expected

@@ -131,13 +131,14 @@ def check(project: Path) -> BuildResult:
     return BuildResult(chronology, config.output_dir, len(pages))
 
 
-def build(project: Path, output: Path | None = None, use_cache: bool = True) -> BuildResult:
+def build(project: Path, output: Path | None = None, use_cache: bool = True, clean: bool = False) -> BuildResult:
     """Build the site of the project at ``project`` into ``output`` (default: its configured output).
 
     Unchanged articles come from the project's cache unless ``use_cache`` is false.
+    Files in the output that the tool did not write are kept unless ``clean`` is true.
     """
     config = load_config(project)
     chronology = collect(config, ArticleCache(config.root) if use_cache else None)
     target = output or config.output_dir
-    pages = render_site(chronology, config, target, read_about(config.root / config.about_file))
+    pages = render_site(chronology, config, target, read_about(config.root / config.about_file), clean)
     return BuildResult(chronology, target, pages)

@@ -34,6 +34,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
     build.add_argument("--output", type=Path, help="output folder (default: the project's output/)")
     build.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too, for CI")
+    build.add_argument("--clean", action="store_true", help="also delete files in the output that timeline did not write")
 
     check = commands.add_parser("check", help="validate a project without writing anything")
     check.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
@@ -82,7 +83,7 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.watch:
         return run_watch(args)
-    result = build(args.project, args.output, use_cache=not args.no_cache)
+    result = build(args.project, args.output, use_cache=not args.no_cache, clean=args.clean)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")

@@ -124,7 +124,7 @@ def merge_events(events: list[Event]) -> list[Event]:
     groups: list[Group] = []
     open_groups: list[Group] = []
     for event in sorted(events, key=lambda e: (e.span.begin, e.span.end, report_order(e))):
-        open_groups = [group for group in open_groups if group.end + CONFLICT_WINDOW >= event.span.begin]
+        open_groups = [group for group in open_groups if event.span.begin - group.end <= CONFLICT_WINDOW]
         words = content_words(comparable_text(event))
         found = [(group, match) for group in open_groups if (match := best_match(event, words, group))]
         if found:

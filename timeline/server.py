@@ -33,6 +33,8 @@ EVENTS_PATH = RESERVED + "events"
 KEEPALIVE_SECONDS = 15.0
 SHUTDOWN_POLL_SECONDS = 0.05
 TEXT_TYPES = ("text/", "application/json", "application/javascript", "image/svg+xml")
+ALLOWED_METHODS = ("GET", "HEAD")
+PENDING_CONNECTIONS = 128
 
 
 class ServeError(Exception):
@@ -145,6 +147,30 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
     server: SiteHTTPServer
 
+    def parse_request(self) -> bool:
+        """Refuse what a static site never needs: methods other than GET and HEAD (405), and request bodies (413).
+
+        The standard library already bounds the rest: a request line over 64 KiB
+        gets 414, a header line over 64 KiB or more than 100 headers get 431.
+        """
+        if not super().parse_request():
+            return False
+        if self.command not in ALLOWED_METHODS:
+            self._refuse(HTTPStatus.METHOD_NOT_ALLOWED, {"Allow": ", ".join(ALLOWED_METHODS)})
+            return False
+        if self.headers.get("Transfer-Encoding") or self.headers.get("Content-Length", "0").strip() != "0":
+            self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, {})
+            return False
+        return True
+
+    def _refuse(self, status: HTTPStatus, headers: dict[str, str]) -> None:
+        """An empty error response; the connection is closed, since any unread body would follow on it."""
+        self.close_connection = True
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": "0", "Connection": "close"}.items():
+            self.send_header(name, value)
+        self.end_headers()
+
     def do_GET(self) -> None:
         self._respond(with_body=True)
 
@@ -219,9 +245,14 @@ class SiteRequestHandler(BaseHTTPRequestHandler):
 
 
 class SiteHTTPServer(ThreadingHTTPServer):
-    """One thread per connection (event streams stay open); threads never delay exit."""
+    """One thread per connection (event streams stay open); threads never delay exit.
+
+    The listen backlog is raised from the standard five so that a burst of tabs
+    and assets connecting at once is queued rather than refused.
+    """
 
     daemon_threads = True
+    request_queue_size = PENDING_CONNECTIONS
 
     def __init__(self, address: tuple[str, int], builder: SiteBuilder, state: BuildState) -> None:
         if ":" in address[0]:

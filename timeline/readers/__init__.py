@@ -14,6 +14,7 @@ from timeline.errors import ContentError
 from timeline.model import Article, Diagnostic, OffsetMap
 from timeline.readers.frontmatter import (
     as_tags,
+    key_line,
     published_from,
     read_sidecar,
     sidecar_path,
@@ -48,15 +49,25 @@ def decode(path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[str, list[Di
         raise ContentError(path, f"cannot read: {error.strerror}") from None
     if b"\x00" in data[:8192]:
         raise ContentError(path, "binary file, not an article")
-    notes = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        notes.append(Diagnostic(str(path), 1, "file starts with a byte-order mark; it was ignored", "info"))
+    notes = _encoding_notes(path, data)
     try:
         return data.decode("utf-8"), notes
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         text = data.decode("cp1252", errors="replace")
         return text, notes + [Diagnostic(str(path), line, "not valid UTF-8; read as Windows-1252 instead")]
+
+
+def _encoding_notes(path: Path, data: bytes) -> list[Diagnostic]:
+    """Harmless quirks worth a note: editors add them silently and diffs then show every line changed."""
+    notes = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        notes.append(Diagnostic(str(path), 1, "file starts with a byte-order mark; it was ignored", "info"))
+    first_crlf = data.find(b"\r\n")
+    if first_crlf >= 0:
+        line = data[:first_crlf].count(b"\n") + 1
+        notes.append(Diagnostic(str(path), line, "Windows line endings (CRLF); read as plain line breaks", "info"))
+    return notes
 
 
 def safe_url(value: object, path: Path) -> tuple[str | None, list[Diagnostic]]:
@@ -78,7 +89,7 @@ def _article(
     fallback_outlet: str | None = None, language: str, published_source: str, **extra: object,
 ) -> Article:
     """Assemble an article from its metadata; the reader supplies what the format itself says."""
-    published = published_from(meta, path)
+    published = published_from(meta, path, str(meta.get("language") or meta.get("lang") or language))
     return Article(
         path=path,
         title=str(meta.get("title") or fallback_title or path.stem),
@@ -141,7 +152,7 @@ def unknown_keys(path: Path, meta: dict) -> list[Diagnostic]:
             continue
         close = difflib.get_close_matches(str(key), sorted(KNOWN_KEYS), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        found.append(Diagnostic(str(path), None, f"unknown metadata key '{key}'{hint}"))
+        found.append(Diagnostic(str(path), key_line(path, str(key)), f"unknown metadata key '{key}'{hint}"))
     return found
 
 

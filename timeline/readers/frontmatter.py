@@ -39,7 +39,7 @@ def split_front_matter(raw: str, path: Path) -> tuple[dict, int]:
     return data, match.end()
 
 
-def parse_published(value: object, path: Path, line: int | None = None) -> date | None:
+def parse_published(value: object, path: Path, line: int | None = None, language: str = "en") -> date | None:
     """Turn a front matter date (a YAML date, or text such as '2023-07-07 00:07') into a date."""
     if value is None or value == "":
         return None
@@ -52,19 +52,32 @@ def parse_published(value: object, path: Path, line: int | None = None) -> date 
         return date.fromisoformat(text[:10])
     except ValueError:
         pass
-    import dateparser
-
-    parsed = dateparser.parse(text, settings={"STRICT_PARSING": True})
+    parsed = _parse_written_date(text, language)
     if parsed is None:
         raise ContentError(path, f"publication date {text!r} is not a date (write it as YYYY-MM-DD)", line)
     return parsed.date()
 
 
-def published_from(meta: dict, path: Path) -> date | None:
+def _parse_written_date(text: str, language: str) -> datetime | None:
+    """A date written out ('March 15, 2011'), read in the article's language or English.
+
+    Naming the languages matters: left to guess among all its locales, dateparser
+    spends seconds on every string that is not a date.
+    """
+    import dateparser
+
+    languages = list(dict.fromkeys([language.split("-")[0].lower(), "en"]))
+    try:
+        return dateparser.parse(text, languages=languages, settings={"STRICT_PARSING": True})
+    except ValueError:  # a language dateparser does not know
+        return dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+
+
+def published_from(meta: dict, path: Path, language: str = "en") -> date | None:
     """The first publication key that holds a value; an empty one (``date: []``) is no date, not an error."""
     for key in PUBLISHED_KEYS:
         if meta.get(key) not in (None, "", [], {}):
-            return parse_published(meta[key], path, key_line(path, key))
+            return parse_published(meta[key], path, key_line(path, key), language)
     return None
 
 

@@ -82,8 +82,12 @@ def _template_frame(name: str) -> tuple[str, int | None]:
     return name, None
 
 
-def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "") -> int:
-    """Render and write the site; returns the number of files written."""
+def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "",
+                clean: bool = False) -> int:
+    """Render and write the site; returns the number of files written.
+
+    Files in ``output`` the tool did not write are kept unless ``clean`` is true.
+    """
     pages, static_dirs = render_pages(chronology, config, about_html)
-    write_atomically(pages, static_dirs, output)
+    write_atomically(pages, static_dirs, output, clean)
     return len(pages)

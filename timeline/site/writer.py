@@ -8,16 +8,24 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from timeline.site.manifest import (
+    record_and_keep_user_files,
+    remove_leftovers,
+    staging_prefix,
+)
 
-def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Path) -> None:
+
+def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Path, clean: bool = False) -> None:
     """Write every page and static file to a fresh folder, then put it in place of ``output``.
 
     A failure at any point leaves the previous site untouched. Static files of the
-    most specific theme win over those of the themes it extends.
+    most specific theme win over those of the themes it extends. Files in
+    ``output`` that no build wrote are kept unless ``clean`` is true.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    remove_leftovers(output)
+    staging = Path(tempfile.mkdtemp(prefix=staging_prefix(output), dir=output.parent))
     try:
         for static in reversed(static_dirs):
             if static.is_dir():
@@ -26,6 +34,7 @@ def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Pat
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+        record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -51,14 +51,21 @@ def description(event: Event) -> str:
     return f"{display(event.span)}: {event.text}\n\nSources:\n" + "\n".join(sources)
 
 
+def _exclusive_end(last_day: date) -> list[str]:
+    """DTEND of an all-day event is exclusive: the day after the span's last day, where the calendar has one."""
+    if last_day == date.max:
+        return []
+    return [f"DTEND;VALUE=DATE:{ical_date(last_day + timedelta(days=1))}"]
+
+
 def vevent(event: Event, stamp: str) -> list[str]:
-    """DTEND of an all-day event is exclusive, so it is the day after the span's last day."""
+    """One all-day calendar entry per event, linking its first source with a safe URL."""
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@timeline",
         f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{ical_date(event.span.begin)}",
-        f"DTEND;VALUE=DATE:{ical_date(event.span.end + timedelta(days=1))}",
+        *_exclusive_end(event.span.end),
         f"SUMMARY:{escape_text(event.title)}",
         f"DESCRIPTION:{escape_text(description(event))}",
     ]
