@@ -37,21 +37,28 @@ class Candidate:
     match: re.Match
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, earliest first and, of those starting together, longest first.
+LOCATORS: tuple[Locator, ...] = tuple(dict.fromkeys(rule.locator for rule in RULES))
+RULES_AND_LOCATORS: tuple[tuple[Rule, int], ...] = tuple((rule, LOCATORS.index(rule.locator)) for rule in RULES)
+"""Each rule with the index of its locator in :data:`LOCATORS`: rules sharing a locator share its
+regions, found once per text by position rather than by hashing the locator for every rule."""
 
-    A rule's pattern runs only in the regions around its locator's hits; rules
-    sharing a locator share its regions.
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every rule's matches, earliest first and, of those starting together, longest first
+    (and, of those alike, in the order of the rule table).
+
+    A rule's pattern runs only in the regions around its locator's hits.
     """
     scan = Scan(text)
-    regions_by_locator: dict[Locator, list[tuple[int, int]]] = {}
+    regions_by_locator = [regions(locator, scan) for locator in LOCATORS]
     found = []
-    for rule in RULES:
-        if rule.locator not in regions_by_locator:
-            regions_by_locator[rule.locator] = regions(rule.locator, scan)
-        for low, high in regions_by_locator[rule.locator]:
-            found.extend(Candidate(m.start(), m.end(), rule, m) for m in rule.pattern.finditer(text, low, high))
-    found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    for rule, locator_index in RULES_AND_LOCATORS:
+        finditer = rule.pattern.finditer
+        for low, high in regions_by_locator[locator_index]:
+            for match in finditer(text, low, high):
+                start, end = match.span()
+                found.append(Candidate(start, end, rule, match))
+    found.sort(key=lambda c: (c.start, c.start - c.end))
     return found
 
 

@@ -24,10 +24,15 @@ Region = tuple[int, int]
 
 @dataclass
 class Scan:
-    """One text, lower-cased, and the set of its words; shared by all locators."""
+    """One text, lower-cased, and the set of its words; shared by all locators.
+
+    A word's positions are kept once found, since several locators share words
+    ('year' is a unit, a holiday's word and a reference's).
+    """
 
     text: str
     lowered: str = field(init=False)
+    _positions: dict[str, list[Region]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
@@ -40,7 +45,10 @@ class Scan:
 
     def positions(self, word: str) -> list[Region]:
         """Where ``word`` stands whole in the text (found by a literal search, which is fast)."""
-        return [match.span() for match in _whole_word(word).finditer(self.lowered)]
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = [match.span() for match in _whole_word(word).finditer(self.lowered)]
+        return found
 
 
 @lru_cache(maxsize=None)
