@@ -24,7 +24,10 @@ from timeline.tagger.timex import span_for
 
 TAGGER_VERSION = "2"
 DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:on|last|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
-EXPLICIT_YEAR = re.compile(r"(?<![\w$£€#.,/-])(1[5-9]\d\d|20\d\d)(?!\w)")
+# A year not glued to a word, a price or a number ('$2000', '3.2011'). The check on the character
+# before comes after the digits, so that the regex engine can skip to the next '1' or '2' instead
+# of trying the pattern at every position of the text.
+EXPLICIT_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(?<![\w$£€#.,/-]\d{4})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,7 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every rule's matches, earliest first and, of those starting together, longest first
     (and, of those alike, in the order of the rule table).
 
-    A rule's pattern runs only in the regions around its locator's hits.
+    A rule's pattern runs only in the regions around its locator's hits that hold what it needs.
     """
     scan = Scan(text)
     regions_by_locator = [regions(locator, scan) for locator in LOCATORS]
@@ -55,6 +58,8 @@ def find_candidates(text: str) -> list[Candidate]:
     for rule, locator_index in RULES_AND_LOCATORS:
         finditer = rule.pattern.finditer
         for low, high in regions_by_locator[locator_index]:
+            if rule.needs is not None and rule.needs.search(text, low, high) is None:
+                continue
             for match in finditer(text, low, high):
                 start, end = match.span()
                 found.append(Candidate(start, end, rule, match))
