@@ -18,7 +18,7 @@ from datetime import date
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
-from timeline.tagger.locate import Locator, Scan, regions
+from timeline.tagger.locate import LocatorTable, Scan
 from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.timex import span_for
 
@@ -40,8 +40,8 @@ class Candidate:
     match: re.Match
 
 
-LOCATORS: tuple[Locator, ...] = tuple(dict.fromkeys(rule.locator for rule in RULES))
-RULES_AND_LOCATORS: tuple[tuple[Rule, int], ...] = tuple((rule, LOCATORS.index(rule.locator)) for rule in RULES)
+LOCATORS = LocatorTable(tuple(dict.fromkeys(rule.locator for rule in RULES)))
+RULES_AND_LOCATORS: tuple[tuple[Rule, int], ...] = tuple((rule, LOCATORS.locators.index(rule.locator)) for rule in RULES)
 """Each rule with the index of its locator in :data:`LOCATORS`: rules sharing a locator share its
 regions, found once per text by position rather than by hashing the locator for every rule."""
 
@@ -53,7 +53,7 @@ def find_candidates(text: str) -> list[Candidate]:
     A rule's pattern runs only in the regions around its locator's hits that hold what it needs.
     """
     scan = Scan(text)
-    regions_by_locator = [regions(locator, scan) for locator in LOCATORS]
+    regions_by_locator = LOCATORS.regions(scan)
     found = []
     for rule, locator_index in RULES_AND_LOCATORS:
         finditer = rule.pattern.finditer

@@ -79,7 +79,7 @@ class PatternLocator:
     before: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
-        if self.needs and not any(needed in scan.lowered for needed in self.needs):
+        if self.needs and not any(map(scan.lowered.__contains__, self.needs)):
             return []
         return [match.span() for match in self.pattern.finditer(scan.lowered)]
 
@@ -114,3 +114,31 @@ def regions(locator: Locator, scan: Scan) -> list[Region]:
         else:
             merged.append((low, high))
     return merged
+
+
+class LocatorTable:
+    """A fixed list of locators, and the regions of each in one text at a time.
+
+    In a given text most word locators find nothing, and asking each one costs more than
+    the search itself in a short news report; so the words of all of them are looked up
+    in the text's words at once, and only the locators with a word present are asked.
+    """
+
+    def __init__(self, locators: tuple[Locator, ...]) -> None:
+        self.locators = locators
+        self._word_locators: dict[str, list[int]] = {}
+        for index, locator in enumerate(locators):
+            for word in locator.words if isinstance(locator, WordLocator) else ():
+                self._word_locators.setdefault(word, []).append(index)
+        self._words = frozenset(self._word_locators)
+        self._pattern_locators = [index for index, locator in enumerate(locators) if isinstance(locator, PatternLocator)]
+
+    def regions(self, scan: Scan) -> list[list[Region]]:
+        """The regions of every locator, in the order of the table."""
+        found: list[list[Region]] = [[] for _ in self.locators]
+        asked = set(self._pattern_locators)
+        for word in self._words & scan.words:
+            asked.update(self._word_locators[word])
+        for index in asked:
+            found[index] = regions(self.locators[index], scan)
+        return found
