@@ -56,11 +56,10 @@ def find_candidates(text: str) -> list[Candidate]:
     regions_by_locator = LOCATORS.regions(scan)
     found = []
     for rule, locator_index in RULES_AND_LOCATORS:
-        finditer = rule.pattern.finditer
         for low, high in regions_by_locator[locator_index]:
             if rule.needs is not None and rule.needs.search(text, low, high) is None:
                 continue
-            for match in finditer(text, low, high):
+            for match in rule.matches(text, low, high):
                 start, end = match.span()
                 found.append(Candidate(start, end, rule, match))
     found.sort(key=lambda c: (c.start, c.start - c.end))

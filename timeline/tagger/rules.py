@@ -9,7 +9,7 @@ rejects the candidate ("May" the verb, "ten" the number).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -44,6 +44,8 @@ class Rule:
     ``needs``, when given, is a piece every match contains that the locator does not
     promise (the year of 'October 22, 2000' near a month name): a plain search for it
     is much cheaper than the rich pattern, which is not run in a region without it.
+    ``word_break`` is the pattern behind a non-word character, for a rule whose every
+    match begins a word (see :meth:`matches`); None for the few that need not ('yearly 490 BC').
     """
 
     name: str
@@ -51,6 +53,30 @@ class Rule:
     resolve: Resolver
     locator: Locator
     needs: re.Pattern | None = None
+    word_break: re.Pattern | None = None
+
+    def matches(self, text: str, low: int, high: int) -> Iterator[re.Match]:
+        """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
+
+        A match that begins a word follows a non-word character (or ``low``), and the regex
+        engine skips to the next such character far faster than it tries a rich pattern at
+        every position on the way; so ``word_break`` finds where the next match begins and the
+        pattern itself is tried only there.
+        """
+        if self.word_break is None:
+            yield from self.pattern.finditer(text, low, high)
+            return
+        match, next_break = self.pattern.match, self.word_break.search
+        position = low
+        while position < high:
+            found = match(text, position, high)
+            if found is None:
+                gap = next_break(text, position, high)
+                if gap is None:
+                    return
+                found = match(text, gap.end(), high)
+            yield found
+            position = found.end()
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
@@ -564,8 +590,13 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
 
-def _rule(name: str, pattern: str, resolve: Resolver, locator: Locator, needs: str | None = None) -> Rule:
-    return Rule(name, re.compile(pattern), resolve, locator, re.compile(needs) if needs else None)
+def _rule(
+    name: str, pattern: str, resolve: Resolver, locator: Locator, needs: str | None = None, starts_words: bool = True
+) -> Rule:
+    """A rule; ``starts_words`` says that every match of ``pattern`` begins a word (its first
+    character is a letter or digit after a non-word character), as most do with a leading ``\\b``."""
+    return Rule(name, re.compile(pattern), resolve, locator, re.compile(needs) if needs else None,
+                re.compile(rf"\W(?={pattern})") if starts_words else None)
 
 
 MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
@@ -594,13 +625,13 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
-    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c")),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c"), starts_words=False),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=RANGE_WORD),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:-|–|to|and|through)\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
-    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's")),
-    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s")),
+    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
+    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
