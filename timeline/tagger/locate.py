@@ -96,10 +96,12 @@ def words(*names: str, after: int = REACH, before: int = REACH) -> WordLocator:
 
 
 def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
-    """A pattern locator. The regex engine skips quickly to the places a pattern can begin only
-    when it begins with a plain character or set, so such a pattern writes a leading repeat out
-    (r'\\d\\d\\d\\d', not r'\\d{4}') and
-    starts each alternative with a plain character (r'(?:-|–|to)', not r'(?:[-–]|to)')."""
+    """A pattern locator.
+
+    The regex engine skips quickly to the places a pattern can begin only when it begins with a
+    plain character or set; so a locator's pattern writes a leading repeat out (r'\\d\\d\\d\\d',
+    not r'\\d{4}') and starts each alternative with a plain character (r'(?:-|–|to)', not r'(?:[-–]|to)').
+    """
     return PatternLocator(re.compile(pattern), needs, after)
 
 

@@ -611,6 +611,7 @@ BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
 PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# Pieces that rules' ``needs`` look for: a year after a space ('October 22, 2000') and what every RANGE_TO holds.
 SPACED_YEAR = rf"\s{YEAR}"
 RANGE_WORD = r"[-–]|\s(?:to|and|through)\s"
 
