@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.tagger.locate import REACH, Scan, regions, shape, words
+from timeline.tagger.locate import REACH, LocatorTable, Scan, regions, shape, words
 
 
 def test_word_locator_finds_whole_words_and_their_plurals_in_any_case():
@@ -23,3 +23,10 @@ def test_regions_merge_near_hits_and_end_at_whitespace():
     [(low, high)] = regions(words("year", after=3), scan)
     assert low == text.index("year") - REACH
     assert text[high] == " " and high < len(text)
+
+
+def test_locator_table_gives_each_locator_its_own_regions():
+    text = "x " * 100 + "In 2011, a year later, then 7/8/07."
+    scan = Scan(text)
+    locators = (words("year"), shape(r"\d{4}", after=15), words("month"), shape(r"\d/\d", "/"))
+    assert LocatorTable(locators).regions(scan) == [regions(locator, scan) for locator in locators]

@@ -24,10 +24,15 @@ Region = tuple[int, int]
 
 @dataclass
 class Scan:
-    """One text, lower-cased, and the set of its words; shared by all locators."""
+    """One text, lower-cased, and the set of its words; shared by all locators.
+
+    A word's positions are kept once found, since several locators share words
+    ('year' is a unit, a holiday's word and a reference's).
+    """
 
     text: str
     lowered: str = field(init=False)
+    _positions: dict[str, list[Region]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         lowered = self.text.lower()
@@ -40,7 +45,10 @@ class Scan:
 
     def positions(self, word: str) -> list[Region]:
         """Where ``word`` stands whole in the text (found by a literal search, which is fast)."""
-        return [match.span() for match in _whole_word(word).finditer(self.lowered)]
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = [match.span() for match in _whole_word(word).finditer(self.lowered)]
+        return found
 
 
 @lru_cache(maxsize=None)
@@ -71,7 +79,7 @@ class PatternLocator:
     before: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
-        if self.needs and not any(needed in scan.lowered for needed in self.needs):
+        if self.needs and not any(map(scan.lowered.__contains__, self.needs)):
             return []
         return [match.span() for match in self.pattern.finditer(scan.lowered)]
 
@@ -88,6 +96,12 @@ def words(*names: str, after: int = REACH, before: int = REACH) -> WordLocator:
 
 
 def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
+    """A pattern locator.
+
+    The regex engine skips quickly to the places a pattern can begin only when it begins with a
+    plain character or set; so a locator's pattern writes a leading repeat out (r'\\d\\d\\d\\d',
+    not r'\\d{4}') and starts each alternative with a plain character (r'(?:-|–|to)', not r'(?:[-–]|to)').
+    """
     return PatternLocator(re.compile(pattern), needs, after)
 
 
@@ -106,3 +120,31 @@ def regions(locator: Locator, scan: Scan) -> list[Region]:
         else:
             merged.append((low, high))
     return merged
+
+
+class LocatorTable:
+    """A fixed list of locators, and the regions of each in one text at a time.
+
+    In a given text most word locators find nothing, and asking each one costs more than
+    the search itself in a short news report; so the words of all of them are looked up
+    in the text's words at once, and only the locators with a word present are asked.
+    """
+
+    def __init__(self, locators: tuple[Locator, ...]) -> None:
+        self.locators = locators
+        self._word_locators: dict[str, list[int]] = {}
+        for index, locator in enumerate(locators):
+            for word in locator.words if isinstance(locator, WordLocator) else ():
+                self._word_locators.setdefault(word, []).append(index)
+        self._words = frozenset(self._word_locators)
+        self._pattern_locators = [index for index, locator in enumerate(locators) if isinstance(locator, PatternLocator)]
+
+    def regions(self, scan: Scan) -> list[list[Region]]:
+        """The regions of every locator, in the order of the table."""
+        found: list[list[Region]] = [[] for _ in self.locators]
+        asked = set(self._pattern_locators)
+        for word in self._words & scan.words:
+            asked.update(self._word_locators[word])
+        for index in asked:
+            found[index] = regions(self.locators[index], scan)
+        return found

@@ -9,7 +9,7 @@ rejects the candidate ("May" the verb, "ten" the number).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -39,12 +39,44 @@ Resolver = Callable[[re.Match, ResolutionContext], Resolution | None]
 @dataclass(frozen=True)
 class Rule:
     """A kind of expression: its pattern, its resolver, and a locator for a word every match contains
-    (the engine runs the pattern only around the locator's hits, see :mod:`timeline.tagger.locate`)."""
+    (the engine runs the pattern only around the locator's hits, see :mod:`timeline.tagger.locate`).
+
+    ``needs``, when given, is a piece every match contains that the locator does not
+    promise (the year of 'October 22, 2000' near a month name): a plain search for it
+    is much cheaper than the rich pattern, which is not run in a region without it.
+    ``word_break`` is the pattern behind a non-word character, for a rule whose every
+    match begins a word (see :meth:`matches`); None for the few that need not ('yearly 490 BC').
+    """
 
     name: str
     pattern: re.Pattern
     resolve: Resolver
     locator: Locator
+    needs: re.Pattern | None = None
+    word_break: re.Pattern | None = None
+
+    def matches(self, text: str, low: int, high: int) -> Iterator[re.Match]:
+        """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
+
+        A match that begins a word follows a non-word character (or ``low``), and the regex
+        engine skips to the next such character far faster than it tries a rich pattern at
+        every position on the way; so ``word_break`` finds where the next match begins and the
+        pattern itself is tried only there.
+        """
+        if self.word_break is None:
+            yield from self.pattern.finditer(text, low, high)
+            return
+        match, next_break = self.pattern.match, self.word_break.search
+        position = low
+        while position < high:
+            found = match(text, position, high)
+            if found is None:
+                gap = next_break(text, position, high)
+                if gap is None:
+                    return
+                found = match(text, gap.end(), high)
+            yield found
+            position = found.end()
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
@@ -558,8 +590,13 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
 
 
-def _rule(name: str, pattern: str, resolve: Resolver, locator: Locator) -> Rule:
-    return Rule(name, re.compile(pattern), resolve, locator)
+def _rule(
+    name: str, pattern: str, resolve: Resolver, locator: Locator, needs: str | None = None, starts_words: bool = True
+) -> Rule:
+    """A rule; ``starts_words`` says that every match of ``pattern`` begins a word (its first
+    character is a letter or digit after a non-word character), as most do with a leading ``\\b``."""
+    return Rule(name, re.compile(pattern), resolve, locator, re.compile(needs) if needs else None,
+                re.compile(rf"\W(?={pattern})") if starts_words else None)
 
 
 MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
@@ -574,38 +611,41 @@ BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
 PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+# Pieces that rules' ``needs`` look for: a year after a space ('October 22, 2000') and what every RANGE_TO holds.
+SPACED_YEAR = rf"\s{YEAR}"
+RANGE_WORD = r"[-–]|\s(?:to|and|through)\s"
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
-    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d{4}-", "-")),
-    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d\d\d\d-", "-")),
+    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
+    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
     _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
     _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
-    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{YEAR}|year"),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
-    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d{4}", after=15)),
+    _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d\d\d\d", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
-    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c")),
-    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:[-–]|to|and|through)\s*\d")),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c"), starts_words=False),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=RANGE_WORD),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:-|–|to|and|through)\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
-    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's")),
-    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s")),
+    _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
+    _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
-    _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES),
+    _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season, SEASON_WORDS),
     _rule("deictic-day", rf"(?i:\b(?:(?:earlier|later)\s+)?{MOD}(?P<day>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b", resolve_deictic_day, words("today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning", "afternoon", "evening")),
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday, words(*WEEKDAYS)),
     _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit, words("week", "weekend", "month", "year", "decade", "century")),
-    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor, words("after", "before")),
+    _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor, words("after", "before"), needs=YEAR),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
-    _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS),
+    _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS, needs=r"[-–]|(?i:\s(?:to|and|or)\s)"),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "annually", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "currently", "present", "nowadays", "moment", "these", "recent", "recently", "past", "future", "years", "decades")),

@@ -1,0 +1,36 @@
+"""The shortcuts a rule takes to run less of its pattern must find exactly what the pattern finds."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.tagger.rules import RULES
+
+EXAMPLES = [
+    "on Tuesday, October 22, 2000 at noon", "the night of 20 June 1791", "22 October, 2000",
+    "in March–April 2011", "from March to May 2012", "6-7 April", "4 and 5 May 2013",
+    "the last week of March", "the first week of May 2011", "13 years after the 2011 revolt",
+    "two centuries before the 1789 storming", "two to three days", "five-to-six weeks",
+    "March 2011", "May of next year", "mid-December 2012", "in December of 2010",
+    "Yesterday, 3 p.m. GMT; at 18:00 UTC Monday.", "two years ago—the 1990s—every week, in 2011-12 and 1861–1863",
+    "yearly2011 x2011 the last 5 years (2008) ten-year plan; early 2011, late summer 2012, now",
+    "the day before; that same day, the third quarter of last year; Christmas Eve 2010, on 7/8/07.",
+]
+RULES_WITH_NEEDS = [rule for rule in RULES if rule.needs is not None]
+
+
+@pytest.mark.parametrize("rule", RULES_WITH_NEEDS, ids=lambda rule: rule.name)
+def test_every_match_holds_what_its_rule_needs(rule):
+    matches = [(text, match) for text in EXAMPLES for match in rule.pattern.finditer(text)]
+    assert matches, f"no example for {rule.name}"
+    for text, match in matches:
+        assert rule.needs.search(text, match.start(), len(text)), (rule.name, text)
+
+
+@pytest.mark.parametrize("rule", [rule for rule in RULES if rule.word_break is not None], ids=lambda rule: rule.name)
+def test_matches_found_from_word_breaks_are_the_patterns_own(rule):
+    for text in EXAMPLES:
+        for low in range(len(text)):
+            for high in (len(text), len(text) - 1, (low + len(text)) // 2):
+                expected = [match.span() for match in rule.pattern.finditer(text, low, high)]
+                assert [match.span() for match in rule.matches(text, low, high)] == expected, (text, low, high)
