@@ -30,3 +30,13 @@ def test_locator_table_gives_each_locator_its_own_regions():
     scan = Scan(text)
     locators = (words("year"), shape(r"\d{4}", after=15), words("month"), shape(r"\d/\d", "/"))
     assert LocatorTable(locators).regions(scan) == [regions(locator, scan) for locator in locators]
+
+
+def test_a_character_that_lower_cases_to_two_does_not_hide_the_dates_around_it():
+    from datetime import date
+
+    from timeline.tagger import tag_text
+
+    found = [e.text for e in tag_text("On Monday, March 3, 2011 in İstanbul.", date(2011, 3, 5))]
+    assert found == [e.text for e in tag_text("On Monday, March 3, 2011 in Istanbul.", date(2011, 3, 5))]
+    assert "Monday, March 3, 2011" in found

@@ -35,9 +35,7 @@ class Scan:
     _positions: dict[str, list[Region]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        lowered = self.text.lower()
-        # Lower-casing can change the length of a few non-Latin strings, and with it the offsets.
-        self.lowered = lowered if len(lowered) == len(self.text) else self.text
+        self.lowered = lower_in_place(self.text)
 
     @cached_property
     def words(self) -> frozenset[str]:
@@ -49,6 +47,18 @@ class Scan:
         if found is None:
             found = self._positions[word] = [match.span() for match in _whole_word(word).finditer(self.lowered)]
         return found
+
+
+def lower_in_place(text: str) -> str:
+    """The text in lower case, character for character, so that offsets stay the same.
+
+    A few characters lower-case to two ('İ' to 'i̇'); those are kept as they are,
+    since no date word contains them.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(character if len(character.lower()) != 1 else character.lower() for character in text)
 
 
 @lru_cache(maxsize=None)
