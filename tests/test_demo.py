@@ -24,6 +24,7 @@ KEY_DATES = [
     ("2011-11-12", r"Arab League|league"),
     ("2011-11-23", r"Saleh"),
     ("2012-02-27", r"Hadi|Saleh"),
+    ("2012-04-10", r"deadline"),
     ("2012-05-25", r"Houla"),
     ("2012-07-15", r"Red Cross|civil war"),
     ("2013-08-21", r"Ghouta|poison|chemical"),

@@ -223,3 +223,9 @@ def test_counting_past_the_calendar_is_no_date():
                                                  ("He came yesterday, on Christmas.", date(1, 1, 1))])
 def test_dates_beyond_the_calendar_are_dropped_not_raised(text, reference):
     assert tag_text(text, reference) == []
+
+
+def test_a_missed_deadline_is_past_so_its_weekday_is_the_last_one():
+    text = "The government missed a deadline on Tuesday to pull its forces out of the cities."
+    assert value_of(text, "Tuesday", date(2012, 4, 13)) == "2012-04-10"
+    assert value_of("The deadline is on Tuesday.", "Tuesday", date(2012, 4, 13)) == "2012-04-17"
