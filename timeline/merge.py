@@ -64,11 +64,13 @@ class Group:
     members: list[Event] = field(default_factory=list)
     words: list[frozenset[str]] = field(default_factory=list)
     matches: dict[str, Match] = field(default_factory=dict)
+    quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         self.members.append(event)
         self.words.append(words)
+        self.quoted.update((source.path, source.quote) for source in event.sources)
         self.end = max(self.end, event.span.end)
         if match is not None:
             self.matches[event.id] = match
@@ -89,12 +91,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
-def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     """Shared content words over the words of the shorter text (0 to 1)."""
     if not first or not second:
-        return Similarity(0.0, ())
-    shared = first & second
-    return Similarity(len(shared) / min(len(first), len(second)), tuple(sorted(shared)))
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
+    """The overlap with the shared words that explain it."""
+    return Similarity(overlap(first, second), tuple(sorted(first & second)))
 
 
 def date_relation(first: DateSpan, second: DateSpan) -> str | None:
@@ -139,26 +145,31 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
-    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation."""
+    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation.
+
+    This loop runs for every open group's every member, so the words shared are
+    only counted here; the shared words themselves are listed for the best member alone.
+    """
     if event.curated and group.has_curated or _same_sentence(event, group):
         return None
-    best = None
+    best: tuple[float, Event, frozenset[str], float, str] | None = None
     for member, member_words in zip(group.members, group.words):
         relation = date_relation(member.span, event.span)
-        if relation is None:
+        if relation is None or len(words & member_words) < MIN_SHARED_WORDS:
             continue
-        alike = similarity(words, member_words)
+        score = overlap(words, member_words)
         threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
-        if alike.score >= threshold and len(alike.shared) >= MIN_SHARED_WORDS and (
-                best is None or alike.score > best.similarity.score):
-            best = Match(member, alike, threshold, relation)
-    return best
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, member, member_words, threshold, relation)
+    if best is None:
+        return None
+    _, member, member_words, threshold, relation = best
+    return Match(member, similarity(words, member_words), threshold, relation)
 
 
 def _same_sentence(event: Event, group: Group) -> bool:
     """Two dates of one sentence are two events that sentence reports, never one."""
-    quoted = {(source.path, source.quote) for member in group.members for source in member.sources}
-    return any((source.path, source.quote) in quoted for source in event.sources)
+    return any((source.path, source.quote) in group.quoted for source in event.sources)
 
 
 def merged_event(group: Group) -> Event:
