@@ -62,18 +62,30 @@ class Group:
     """Reports found to be one event, and why each joined."""
 
     members: list[Event] = field(default_factory=list)
-    words: list[frozenset[str]] = field(default_factory=list)
+    near: list[tuple[Event, frozenset[str]]] = field(default_factory=list)
     matches: dict[str, Match] = field(default_factory=dict)
     quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         self.members.append(event)
-        self.words.append(words)
+        self.near.append((event, words))
         self.quoted.update((source.path, source.quote) for source in event.sources)
         self.end = max(self.end, event.span.end)
         if match is not None:
             self.matches[event.id] = match
+
+    def near_members(self, begin: date) -> list[tuple[Event, frozenset[str]]]:
+        """The members (with their words) whose dates can still relate to an event beginning on ``begin``.
+
+        Events arrive in order of their beginning, so a member that ended more than
+        the conflict window before ``begin`` can relate to no later event either; it
+        is dropped here for good. A long-lived group (a year that many reports
+        mention) would otherwise be compared member by member for the whole year.
+        The members kept stay in their order, so ties are broken as before.
+        """
+        self.near = [(member, words) for member, words in self.near if member.span.end + CONFLICT_WINDOW >= begin]
+        return self.near
 
     @property
     def has_curated(self) -> bool:
@@ -147,13 +159,13 @@ def merge_events(events: list[Event]) -> list[Event]:
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
     """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation.
 
-    This loop runs for every open group's every member, so the words shared are
-    only counted here; the shared words themselves are listed for the best member alone.
+    This loop runs for every near member of every open group, so the words shared
+    are only counted here; the shared words themselves are listed for the best member alone.
     """
     if event.curated and group.has_curated or _same_sentence(event, group):
         return None
     best: tuple[float, Event, frozenset[str], float, str] | None = None
-    for member, member_words in zip(group.members, group.words):
+    for member, member_words in group.near_members(event.span.begin):
         relation = date_relation(member.span, event.span)
         if relation is None or len(words & member_words) < MIN_SHARED_WORDS:
             continue
