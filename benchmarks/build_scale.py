@@ -8,7 +8,7 @@ serve`` does after a save: the same builder, one article changed, timed in
 this process. Prints medians of ``--runs`` runs, and the milliseconds per
 article, which stay flat when growth is linear.
 
-    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3 [--jobs 2]
+    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3 --edits 5 [--jobs 2]
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ CHILD = (
     "import resource, sys\n"
     "from timeline.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    "print(peak, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
@@ -49,7 +50,7 @@ class Row:
 
 
 def timed_build(project: Path, jobs: int) -> tuple[float, float]:
-    """Seconds and peak resident MB of one ``timeline build`` process and its workers."""
+    """Seconds and peak resident MB of one ``timeline build`` process, or of its largest worker if larger."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, "build", "--project", str(project), "--jobs", str(jobs)],
                           check=True, capture_output=True, text=True)
@@ -65,7 +66,7 @@ def cold_builds(project: Path, runs: int, jobs: int) -> list[tuple[float, float]
     return results
 
 
-def edit_rebuilds(project: Path, runs: int) -> tuple[int, list[float]]:
+def edit_rebuilds(project: Path, edits: int) -> tuple[int, list[float]]:
     """The number of events, and the seconds of each rebuild after one article gains a dated sentence."""
     builder = SiteBuilder(project)
     builder.build()
@@ -73,7 +74,7 @@ def edit_rebuilds(project: Path, runs: int) -> tuple[int, list[float]]:
     article = articles[len(articles) // 2]
     original = article.read_text(encoding="utf-8")
     seconds = []
-    for number in range(runs):
+    for number in range(edits):
         article.write_text(original + f"\nThe council met again on {number + 1} June 2013.\n", encoding="utf-8")
         report = builder.build({article})
         if not report.ok:
@@ -83,26 +84,27 @@ def edit_rebuilds(project: Path, runs: int) -> tuple[int, list[float]]:
     return len(builder.chronology.events), seconds
 
 
-def measure(size: int, runs: int, jobs: int) -> Row:
+def measure(size: int, runs: int, edits: int, jobs: int) -> Row:
     with tempfile.TemporaryDirectory(prefix="timeline-scale-") as folder:
         project = make_project(Path(folder), size)
         cold = cold_builds(project, runs, jobs)
         warm = [timed_build(project, jobs) for _ in range(runs)]
-        events, edits = edit_rebuilds(project, max(runs, 5))
+        events, edited = edit_rebuilds(project, edits)
     return Row(size, events, statistics.median(r[0] for r in cold), statistics.median(r[0] for r in warm),
-               statistics.median(edits), max(r[1] for r in cold + warm))
+               statistics.median(edited), max(r[1] for r in cold + warm))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="cold and warm builds per size")
+    parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the builds (timeline build --jobs)")
     args = parser.parse_args()
     print(f"{'articles':>9} {'events':>7} {'cold s':>8} {'ms/art':>7} {'warm s':>8} {'ms/art':>7} "
           f"{'1 edit ms':>10} {'peak MB':>8}", flush=True)
     for size in args.sizes:
-        row = measure(size, args.runs, args.jobs)
+        row = measure(size, args.runs, args.edits, args.jobs)
         print(f"{row.articles:>9} {row.events:>7} {row.cold:>8.2f} {1000 * row.cold / size:>7.2f} "
               f"{row.warm:>8.2f} {1000 * row.warm / size:>7.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f}",
               flush=True)
