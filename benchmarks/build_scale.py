@@ -53,8 +53,10 @@ def timed_build(project: Path, jobs: int) -> tuple[float, float]:
     """Seconds and peak resident MB of one ``timeline build`` process, or of its largest worker if larger."""
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", CHILD, "build", "--project", str(project), "--jobs", str(jobs)],
-                          check=True, capture_output=True, text=True)
+                          capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"timeline build failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return elapsed, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
