@@ -16,6 +16,7 @@ week, not with the square of all events.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -92,8 +93,12 @@ class Group:
         return any(member.curated for member in self.members)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
-    """The words that say what happened: no function words, dates or plurals."""
+    """The words that say what happened: no function words, dates or plurals.
+
+    Remembered, because a rebuild merges the same sentences again.
+    """
     words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
     return frozenset(_singular(word) for word in words if word not in STOPWORDS and len(word) > 2)
 
@@ -166,8 +171,10 @@ def best_match(event: Event, words: frozenset[str], group: Group) -> Match | Non
         return None
     best: tuple[float, Event, frozenset[str], float, str] | None = None
     for member, member_words in group.near_members(event.span.begin):
+        if len(words & member_words) < MIN_SHARED_WORDS:
+            continue
         relation = date_relation(member.span, event.span)
-        if relation is None or len(words & member_words) < MIN_SHARED_WORDS:
+        if relation is None:
             continue
         score = overlap(words, member_words)
         threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
