@@ -11,7 +11,8 @@ takes the sources of the reports it absorbs.
 
 Events are compared only with events whose dates are near their own (a sweep
 over events in date order), so the cost grows with the number of events in a
-week, not with the square of all events.
+week, not with the square of all events; except for groups that stay open long,
+such as a whole year many reports mention, whose members are all compared.
 """
 
 from __future__ import annotations
