@@ -1,62 +1,115 @@
-"""Full ``timeline build`` time and peak memory at growing corpus sizes.
+"""``timeline build`` at growing corpus sizes: cold, with a warm cache, after one edit, and peak memory.
 
-Each size gets a generated project (benchmarks/corpus.py, fixed seed); every
-build runs as its own process so that its peak memory is its own. Prints the
-median of several runs per size, and the time per article, which stays flat
-when growth is linear.
+Each size gets a generated project (benchmarks/corpus.py, fixed seed). Cold and
+warm builds run as their own ``timeline build`` processes, so that each peak
+memory is its own and start-up is counted as a user sees it; a cold build
+starts without ``.timeline-cache/``. The one-edit rebuild is what ``timeline
+serve`` does after a save: the same builder, one article changed, timed in
+this process. Prints medians of ``--runs`` runs, and the milliseconds per
+article, which stay flat when growth is linear.
 
-    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3
+    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3 --edits 5 [--jobs 2]
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_project  # noqa: E402
 
+from timeline.cache import CACHE_DIR  # noqa: E402
+from timeline.watch import SiteBuilder  # noqa: E402
 
 CHILD = (
     "import resource, sys\n"
     "from timeline.cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
+    "print(peak, file=sys.stderr)\n"
     "sys.exit(code)\n"
 )
 
 
-def timed_build(project: Path, *extra: str) -> tuple[float, float]:
-    """Seconds and peak resident MB of one ``timeline build`` process (reported by the process itself)."""
+@dataclass(frozen=True)
+class Row:
+    articles: int
+    events: int
+    cold: float
+    warm: float
+    edit: float
+    peak_mb: float
+
+
+def timed_build(project: Path, jobs: int) -> tuple[float, float]:
+    """Seconds and peak resident MB of one ``timeline build`` process, or of its largest worker if larger."""
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", CHILD, "build", "--project", str(project), *extra],
-                          check=True, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", CHILD, "build", "--project", str(project), "--jobs", str(jobs)],
+                          capture_output=True, text=True)
     elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"timeline build failed ({done.returncode}):\n{done.stderr[-2000:]}")
     return elapsed, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
-def measure(size: int, runs: int, extra: list[str]) -> tuple[float, float]:
-    with tempfile.TemporaryDirectory() as folder:
+def cold_builds(project: Path, runs: int, jobs: int) -> list[tuple[float, float]]:
+    results = []
+    for _ in range(runs):
+        shutil.rmtree(project / CACHE_DIR, ignore_errors=True)
+        results.append(timed_build(project, jobs))
+    return results
+
+
+def edit_rebuilds(project: Path, edits: int) -> tuple[int, list[float]]:
+    """The number of events, and the seconds of each rebuild after one article gains a dated sentence."""
+    builder = SiteBuilder(project)
+    builder.build()
+    articles = sorted((project / "content" / "articles").glob("*.md"))
+    article = articles[len(articles) // 2]
+    original = article.read_text(encoding="utf-8")
+    seconds = []
+    for number in range(edits):
+        article.write_text(original + f"\nThe council met again on {number + 1} June 2013.\n", encoding="utf-8")
+        report = builder.build({article})
+        if not report.ok:
+            raise RuntimeError(f"the rebuild failed: {report.errors}")
+        seconds.append(report.seconds)
+    article.write_text(original, encoding="utf-8")
+    return len(builder.chronology.events), seconds
+
+
+def measure(size: int, runs: int, edits: int, jobs: int) -> Row:
+    with tempfile.TemporaryDirectory(prefix="timeline-scale-") as folder:
         project = make_project(Path(folder), size)
-        results = [timed_build(project, *extra) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+        cold = cold_builds(project, runs, jobs)
+        warm = [timed_build(project, jobs) for _ in range(runs)]
+        events, edited = edit_rebuilds(project, edits)
+    return Row(size, events, statistics.median(r[0] for r in cold), statistics.median(r[0] for r in warm),
+               statistics.median(edited), max(r[1] for r in cold + warm))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("build_args", nargs="*", help="extra arguments for timeline build (after --)")
+    parser.add_argument("--runs", type=int, default=3, help="cold and warm builds per size")
+    parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the builds (timeline build --jobs)")
     args = parser.parse_args()
-    print(f"{'articles':>9} {'median s':>9} {'ms/article':>11} {'peak MB':>8}")
+    print(f"{'articles':>9} {'events':>7} {'cold s':>8} {'ms/art':>7} {'warm s':>8} {'ms/art':>7} "
+          f"{'1 edit ms':>10} {'peak MB':>8}", flush=True)
     for size in args.sizes:
-        seconds, peak = measure(size, args.runs, args.build_args)
-        print(f"{size:>9} {seconds:>9.2f} {1000 * seconds / size:>11.2f} {peak:>8.0f}")
+        row = measure(size, args.runs, args.edits, args.jobs)
+        print(f"{row.articles:>9} {row.events:>7} {row.cold:>8.2f} {1000 * row.cold / size:>7.2f} "
+              f"{row.warm:>8.2f} {1000 * row.warm / size:>7.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f}",
+              flush=True)
 
 
 if __name__ == "__main__":

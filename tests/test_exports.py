@@ -120,3 +120,23 @@ def test_ics_text_folds_into_short_lines_and_unfolds_back(text: str):
     assert all(len(piece.encode("utf-8")) <= 75 for piece in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
     assert "\n" not in line and "\r" not in line
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127, blacklist_categories=("Cc",)), max_size=400))
+def test_ascii_lines_fold_into_full_75_octet_lines(text: str):
+    line = "DESCRIPTION:" + escape_text(text)
+    pieces = fold(line).split("\r\n")
+    assert "".join([pieces[0], *(piece[1:] for piece in pieces[1:])]) == line
+    assert all(len(piece) == 75 for piece in pieces[:-1])
+    assert all(piece.startswith(" ") for piece in pieces[1:])
+
+
+def test_source_records_hold_every_field_in_order_as_asdict_gives_them(built_site: Path):
+    from dataclasses import asdict
+
+    from timeline.model import Source
+    from timeline.site.exports.records import source_record
+
+    source = Source("a.md", "Title", "Wire", "https://example.org", "2012-03-01", "Quote.", "on 4 May",
+                    3, 11, "2012-03-01", "publication", "day", "2012-05-04")
+    assert list(source_record(source).items()) == list(asdict(source).items())

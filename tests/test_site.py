@@ -251,3 +251,14 @@ def test_default_theme_text_colours_meet_wcag_aa(scheme: int):
              ("accent", "card")]
     for text, background in pairs:
         assert contrast(colours[text], colours[background]) >= 4.5, (text, background)
+
+
+def test_a_rebuild_reuses_the_compiled_templates_until_a_template_is_added(tmp_path: Path):
+    from timeline.site.themes import make_environment, resolve_theme
+
+    theme = resolve_theme("default", tmp_path)
+    first = make_environment(theme, tmp_path)
+    assert make_environment(theme, tmp_path) is first
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "about.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    assert make_environment(theme, tmp_path) is not first

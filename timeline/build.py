@@ -7,11 +7,14 @@ article becomes a diagnostic and never loses the others' events.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from timeline.cache import ArticleCache
+from timeline.cache import ArticleCache, fresh_copy
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.corrections import correct_events
@@ -101,18 +104,61 @@ def read_about(path: Path) -> str:
     return render_markdown(raw[body_start:])
 
 
-def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache | None = None) -> list[ArticleResult]:
-    """Every article's result, taken from ``cache`` where the article has not changed."""
-    process = partial(process_article, max_bytes=config.max_article_bytes)
+Process = Callable[[Path], ArticleResult]
+Mapper = Callable[[Process, Sequence[Path]], list[ArticleResult]]
+"""Runs one article's processing over many articles and returns the results in the articles' order.
+
+Any engine that can map a picklable function over a list will do: this process
+(:func:`in_this_process`), a pool of processes (:func:`in_processes`), a cluster
+(:mod:`timeline.distributed`). The order is what keeps the output the same whatever runs it.
+"""
+
+
+def in_this_process(process: Process, paths: Sequence[Path]) -> list[ArticleResult]:
+    return [process(path) for path in paths]
+
+
+def in_processes(jobs: int) -> Mapper:
+    """A mapper over ``jobs`` processes; one job (or one article) stays in this process, which starts nothing."""
+
+    def run(process: Process, paths: Sequence[Path]) -> list[ArticleResult]:
+        if jobs <= 1 or len(paths) <= 1:
+            return in_this_process(process, paths)
+        workers = min(jobs, len(paths))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return list(pool.map(process, paths, chunksize=max(1, len(paths) // (workers * 4))))
+
+    return run
+
+
+def default_jobs() -> int:
+    """The cores this process may use, which can be fewer than the machine has."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache | None = None,
+                     mapper: Mapper = in_this_process) -> list[ArticleResult]:
+    """Every article's result, taken from ``cache`` where the article has not changed.
+
+    Only the articles the cache misses go to ``mapper``, all at once, so that a
+    pool or a cluster gets them in one batch.
+    """
+    process = partial(process_article, root=config.root, language=config.language,
+                      max_bytes=config.max_article_bytes)
     if cache is None:
-        return [process(path, config.root, config.language) for path in paths]
-    return [cache.result(path, config.root, config.language, process) for path in paths]
+        return mapper(process, paths)
+    looked_up = {path: cache.lookup(path, config.root, config.language) for path in paths}
+    missing = [path for path, (_, found) in looked_up.items() if found is None]
+    computed = dict(zip(missing, mapper(process, missing)))
+    for path, result in computed.items():
+        cache.keep(path, config.root, config.language, looked_up[path][0], result)
+    return [looked_up[path][1] or fresh_copy(computed[path]) for path in paths]
 
 
-def collect(config: SiteConfig, cache: ArticleCache | None = None) -> Chronology:
+def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
     paths, diagnostics = scan_sources(config)
-    results = process_articles(config, paths, cache)
+    results = process_articles(config, paths, cache, mapper)
     diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     merged = merge_events(curated + [event for result in results for event in result.events])
@@ -131,14 +177,17 @@ def check(project: Path) -> BuildResult:
     return BuildResult(chronology, config.output_dir, len(pages))
 
 
-def build(project: Path, output: Path | None = None, use_cache: bool = True, clean: bool = False) -> BuildResult:
+def build(project: Path, output: Path | None = None, use_cache: bool = True,
+          mapper: Mapper = in_this_process, clean: bool = False) -> BuildResult:
     """Build the site of the project at ``project`` into ``output`` (default: its configured output).
 
-    Unchanged articles come from the project's cache unless ``use_cache`` is false.
+    Unchanged articles come from the project's cache unless ``use_cache`` is
+    false; the others are processed by ``mapper`` (``in_processes(n)`` for n processes).
     Files in the output that the tool did not write are kept unless ``clean`` is true.
     """
     config = load_config(project)
-    chronology = collect(config, ArticleCache(config.root) if use_cache else None)
+    chronology = collect(config, ArticleCache(config.root) if use_cache else None, mapper)
     target = output or config.output_dir
-    pages = render_site(chronology, config, target, read_about(config.root / config.about_file), clean)
+    pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
+                        clean=clean)
     return BuildResult(chronology, target, pages)

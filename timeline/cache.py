@@ -20,7 +20,6 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,9 +33,6 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".timeline-cache"
 PACKAGE = Path(__file__).resolve().parent
-
-Process = Callable[[Path, Path, str], "ArticleResult"]
-
 
 @functools.cache
 def code_fingerprint() -> str:
@@ -69,30 +65,35 @@ class ArticleCache:
         self.folder = root / CACHE_DIR / "articles"
         self.latest: dict[Path, tuple[str, ArticleResult]] = {}
 
-    def result(self, path: Path, root: Path, language: str, process: Process) -> ArticleResult:
-        """The cached result of ``process(path, root, language)``, computing and storing it on a miss.
+    def lookup(self, path: Path, root: Path, language: str) -> tuple[str | None, ArticleResult | None]:
+        """The key of the article as it is now (None when it cannot be read) and its cached result, if any.
 
-        The key is taken again after processing and the result stored only if it
-        is unchanged: a file saved meanwhile would otherwise file the new
-        content's result under the old content's key.
+        The key is taken before the article is processed, so that :meth:`keep` can
+        tell whether the file changed meanwhile.
         """
         try:
             key = article_key(path, root, language)
         except OSError:
-            return process(path, root, language)
+            return None, None
         found = self._remembered(path, key) or self._load(key)
-        if found is not None:
-            self.latest[path] = (key, found)
-            return fresh_copy(found)
-        computed = process(path, root, language)
+        if found is None:
+            return key, None
+        self.latest[path] = (key, found)
+        return key, fresh_copy(found)
+
+    def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult) -> None:
+        """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing.
+
+        Only if the article still has that key: a file saved meanwhile would
+        otherwise file the new content's result under the old content's key.
+        """
         try:
-            unchanged = article_key(path, root, language) == key
+            unchanged = key is not None and article_key(path, root, language) == key
         except OSError:
             unchanged = False
         if unchanged:
             self.latest[path] = (key, computed)
             self._store(key, computed)
-        return fresh_copy(computed)
 
     def _remembered(self, path: Path, key: str) -> ArticleResult | None:
         remembered_key, result = self.latest.get(path, ("", None))

@@ -24,6 +24,16 @@ def _reference(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2024-12-26") from None
 
 
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="timeline", description="Date the events news articles report and publish a chronology.")
     main.add_argument("--version", action="version", version=f"timeline {__version__}")
@@ -41,6 +51,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     build.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
     build.add_argument("--watch", action="store_true", help="rebuild on every change until Ctrl-C")
+    build.add_argument("--jobs", type=_jobs, help="processes that read and tag articles (default: this machine's cores)")
 
     serve = commands.add_parser("serve", help="build, serve on localhost, rebuild and reload the browser on changes")
     serve.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
@@ -79,11 +90,12 @@ def _report(result: BuildResult, strict: bool) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from timeline.build import build
+    from timeline.build import build, default_jobs, in_processes
 
     if args.watch:
         return run_watch(args)
-    result = build(args.project, args.output, use_cache=not args.no_cache, clean=args.clean)
+    result = build(args.project, args.output, use_cache=not args.no_cache,
+                   mapper=in_processes(args.jobs or default_jobs()), clean=args.clean)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")

@@ -11,11 +11,13 @@ takes the sources of the reports it absorbs.
 
 Events are compared only with events whose dates are near their own (a sweep
 over events in date order), so the cost grows with the number of events in a
-week, not with the square of all events.
+week, not with the square of all events; except for groups that stay open long,
+such as a whole year many reports mention, whose members are all compared.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -62,24 +64,42 @@ class Group:
     """Reports found to be one event, and why each joined."""
 
     members: list[Event] = field(default_factory=list)
-    words: list[frozenset[str]] = field(default_factory=list)
+    near: list[tuple[Event, frozenset[str]]] = field(default_factory=list)
     matches: dict[str, Match] = field(default_factory=dict)
+    quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         self.members.append(event)
-        self.words.append(words)
+        self.near.append((event, words))
+        self.quoted.update((source.path, source.quote) for source in event.sources)
         self.end = max(self.end, event.span.end)
         if match is not None:
             self.matches[event.id] = match
+
+    def near_members(self, begin: date) -> list[tuple[Event, frozenset[str]]]:
+        """The members (with their words) whose dates can still relate to an event beginning on ``begin``.
+
+        Events arrive in order of their beginning, so a member that ended more than
+        the conflict window before ``begin`` can relate to no later event either; it
+        is dropped here for good. A long-lived group (a year that many reports
+        mention) would otherwise be compared member by member for the whole year.
+        The members kept stay in their order, so ties are broken as before.
+        """
+        self.near = [(member, words) for member, words in self.near if begin - member.span.end <= CONFLICT_WINDOW]
+        return self.near
 
     @property
     def has_curated(self) -> bool:
         return any(member.curated for member in self.members)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def content_words(text: str) -> frozenset[str]:
-    """The words that say what happened: no function words, dates or plurals."""
+    """The words that say what happened: no function words, dates or plurals.
+
+    Remembered, because a rebuild merges the same sentences again.
+    """
     words = re.findall(r"[^\W\d_][\w'’-]*", text.lower())
     return frozenset(_singular(word) for word in words if word not in STOPWORDS and len(word) > 2)
 
@@ -89,12 +109,16 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
-def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
+def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     """Shared content words over the words of the shorter text (0 to 1)."""
     if not first or not second:
-        return Similarity(0.0, ())
-    shared = first & second
-    return Similarity(len(shared) / min(len(first), len(second)), tuple(sorted(shared)))
+        return 0.0
+    return len(first & second) / min(len(first), len(second))
+
+
+def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
+    """The overlap with the shared words that explain it."""
+    return Similarity(overlap(first, second), tuple(sorted(first & second)))
 
 
 def date_relation(first: DateSpan, second: DateSpan) -> str | None:
@@ -139,26 +163,33 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
-    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation."""
+    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation.
+
+    This loop runs for every near member of every open group, so the words shared
+    are only counted here; the shared words themselves are listed for the best member alone.
+    """
     if event.curated and group.has_curated or _same_sentence(event, group):
         return None
-    best = None
-    for member, member_words in zip(group.members, group.words):
+    best: tuple[float, Event, frozenset[str], float, str] | None = None
+    for member, member_words in group.near_members(event.span.begin):
+        if len(words & member_words) < MIN_SHARED_WORDS:
+            continue
         relation = date_relation(member.span, event.span)
         if relation is None:
             continue
-        alike = similarity(words, member_words)
+        score = overlap(words, member_words)
         threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
-        if alike.score >= threshold and len(alike.shared) >= MIN_SHARED_WORDS and (
-                best is None or alike.score > best.similarity.score):
-            best = Match(member, alike, threshold, relation)
-    return best
+        if score >= threshold and (best is None or score > best[0]):
+            best = (score, member, member_words, threshold, relation)
+    if best is None:
+        return None
+    _, member, member_words, threshold, relation = best
+    return Match(member, similarity(words, member_words), threshold, relation)
 
 
 def _same_sentence(event: Event, group: Group) -> bool:
     """Two dates of one sentence are two events that sentence reports, never one."""
-    quoted = {(source.path, source.quote) for member in group.members for source in member.sources}
-    return any((source.path, source.quote) in quoted for source in event.sources)
+    return any((source.path, source.quote) in group.quoted for source in event.sources)
 
 
 def merged_event(group: Group) -> Event:

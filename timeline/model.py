@@ -92,7 +92,6 @@ class Article:
     url: str | None = None
     language: str = "en"
     tags: tuple[str, ...] = ()
-    body_html: str = ""
     slug: str = ""
     headings: tuple[tuple[int, int], ...] = ()
 

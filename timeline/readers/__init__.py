@@ -20,7 +20,7 @@ from timeline.readers.frontmatter import (
     sidecar_path,
     split_front_matter,
 )
-from timeline.readers.markdown_text import markdown_text, render_markdown
+from timeline.readers.markdown_text import markdown_text
 from timeline.readers.news_text import news_text, outlet_from_trailer
 
 KNOWN_KEYS = {
@@ -110,10 +110,9 @@ def read_markdown(path: Path, raw: str, sidecar: dict, language: str) -> tuple[A
     meta, body_start = split_front_matter(raw, path)
     meta = {**sidecar, **meta}
     text, offsets, headings = markdown_text(raw, body_start)
-    html = render_markdown(raw[body_start:])
     source = "sidecar" if sidecar_has_date(sidecar) and not _front_has_date(raw, path) else "front matter"
     article = _article(
-        path, meta, text, offsets, language=language, body_html=html, headings=headings,
+        path, meta, text, offsets, language=language, headings=headings,
         published_source=source,
     )
     return article, unknown_keys(path, meta)
@@ -122,10 +121,9 @@ def read_markdown(path: Path, raw: str, sidecar: dict, language: str) -> tuple[A
 def read_news_text(path: Path, raw: str, sidecar: dict, language: str) -> tuple[Article, list[Diagnostic]]:
     body_start = 1 if raw.startswith("\ufeff") else 0
     headline, text, offsets = news_text(raw, body_start)
-    html = "".join(f"<p>{_escape(p.strip())}</p>\n" for p in text.split("\n\n")[1:] if p.strip())
     article = _article(
         path, sidecar, text, offsets, fallback_title=headline, fallback_outlet=outlet_from_trailer(raw),
-        language=language, body_html=html, published_source="sidecar",
+        language=language, published_source="sidecar",
     )
     return article, unknown_keys(sidecar_path(path), sidecar)
 
@@ -136,10 +134,6 @@ def sidecar_has_date(sidecar: dict) -> bool:
 
 def _front_has_date(raw: str, path: Path) -> bool:
     return any(key in split_front_matter(raw, path)[0] for key in ("published", "date", "pubDate"))
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def unknown_keys(path: Path, meta: dict) -> list[Diagnostic]:

@@ -1,4 +1,4 @@
-"""Markdown bodies: HTML for the page, plain text (with offsets) for the tagger."""
+"""Markdown bodies: plain text (with offsets) for the tagger, and HTML for the about page."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ also reachable by ``<theme>/<template>``, so a child's ``index.html`` can extend
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -69,10 +70,24 @@ def _theme_settings(folder: Path) -> dict:
 
 
 def make_environment(theme: Theme, root: Path) -> jinja2.Environment:
-    """One environment for the whole render, autoescaping on, site overrides first."""
-    dirs = [root / "templates", *theme.template_dirs]
+    """One environment for the whole render, autoescaping on, site overrides first.
+
+    The same folders holding the same files give the same environment, so a
+    rebuild reuses the templates it already compiled; Jinja2 compiles a template
+    again when its file changes. A file added or removed is a new environment,
+    since it can hide or uncover a template of a folder further down.
+    """
+    dirs = tuple(d for d in (root / "templates", *theme.template_dirs) if d.is_dir())
+    files = tuple(tuple(sorted(path.relative_to(d).as_posix() for path in d.rglob("*"))) for d in dirs)
+    return _environment(dirs, files, theme.folders)
+
+
+@functools.lru_cache(maxsize=8)
+def _environment(dirs: tuple[Path, ...], files: tuple[tuple[str, ...], ...],
+                 theme_folders: tuple[Path, ...]) -> jinja2.Environment:
+    """The environment of ``make_environment``; ``files`` is only part of the cache key."""
     by_theme = jinja2.PrefixLoader({folder.name: jinja2.FileSystemLoader(str(folder / "templates"))
-                                    for folder in theme.folders})
-    loader = jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(str(d)) for d in dirs if d.is_dir()), by_theme])
+                                    for folder in theme_folders})
+    loader = jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(str(d)) for d in dirs), by_theme])
     return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                               trim_blocks=True, lstrip_blocks=True)

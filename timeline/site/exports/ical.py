@@ -28,7 +28,14 @@ def escape_text(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1)."""
+    """Split a content line into lines of at most 75 octets, never inside a UTF-8 character (3.1).
+
+    An ASCII line (most of them) is cut by slicing, one octet a character; only
+    other lines are walked character by character.
+    """
+    if line.isascii():
+        rest = range(LINE_OCTETS, len(line), LINE_OCTETS - 1)
+        return "\r\n ".join([line[:LINE_OCTETS], *(line[start:start + LINE_OCTETS - 1] for start in rest)])
     pieces, current, size = [], "", 0
     for char in line:
         width = len(char.encode("utf-8"))

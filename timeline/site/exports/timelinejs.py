@@ -13,6 +13,7 @@ from datetime import date
 from markupsafe import escape
 
 from timeline.model import Chronology, Era, Event
+from timeline.site.exports.records import COMPACT
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
@@ -59,4 +60,4 @@ def timeline_json(chronology: Chronology, context: ExportContext) -> str:
         "events": [slide(event) for event in chronology.events],
         "eras": [era_record(era) for era in chronology.eras],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return json.dumps(data, ensure_ascii=False, separators=COMPACT)
