@@ -86,3 +86,18 @@ def test_merged_event_keeps_the_earliest_reports_id_and_answers_to_every_member_
     assert merged.id == "id2"
     assert set(merged.member_ids) == {"id1", "id2"}
 
+
+
+def test_reports_that_each_resemble_the_next_do_not_chain_into_one_event(news: Path):
+    write_article(news, "a.md", "2014-06-11", "Government forces shelled rebel positions in Homs yesterday.")
+    write_article(news, "b.md", "2014-06-11",
+                  "Government forces shelled rebel positions near Homs and Hama yesterday, killing twelve soldiers.")
+    write_article(news, "c.md", "2014-06-11", "Army units withdrew from Hama yesterday, killing twelve soldiers near Homs.")
+    events = build(news, news / "output").chronology.events
+    assert sorted(len(event.sources) for event in events) == [1, 2]
+
+
+def test_a_whole_year_is_not_the_same_event_as_a_day_in_it(news: Path):
+    write_article(news, "a.md", "2014-06-11", "Islamic State fighters seized the Iraqi city of Mosul yesterday.")
+    write_article(news, "b.md", "2015-01-10", "Islamic State fighters seized the Iraqi city of Mosul in 2014.")
+    assert len(build(news, news / "output").chronology.events) == 2

@@ -9,10 +9,9 @@ date most reports agree with wins and the others stay on the event as
 conflicts. A curated event always wins: it keeps its title, text and date and
 takes the sources of the reports it absorbs.
 
-Events are compared only with events whose dates are near their own (a sweep
-over events in date order), so the cost grows with the number of events in a
-week, not with the square of all events; except for groups that stay open long,
-such as a whole year many reports mention, whose members are all compared.
+Events are compared only with the seeds of groups whose dates are near their
+own (a sweep over events in date order), so the cost grows with the number of
+events in a week, not with the square of all events.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ MERGE_THRESHOLD = 0.5
 CONFLICT_THRESHOLD = 0.75
 CONFLICT_WINDOW = timedelta(days=7)
 MIN_SHARED_WORDS = 3
+MONTH_DAYS = 31
 
 STOPWORDS = frozenset("""
 a about after again against all also an and any are as at be been before being between both but by can could did
@@ -61,33 +61,33 @@ class Match:
 
 @dataclass
 class Group:
-    """Reports found to be one event, and why each joined."""
+    """Reports found to be one event, and why each joined.
+
+    A report joins a group by resembling its first report, the seed, never merely
+    some later member: otherwise reports that each resemble the next chain into
+    one giant event ('forces shelled Homs' ~ 'forces withdrew from Homs' ~ 'forces
+    withdrew from Hama' ...), and comparing against every member grows with the
+    square of the reports.
+    """
 
     members: list[Event] = field(default_factory=list)
-    near: list[tuple[Event, frozenset[str]]] = field(default_factory=list)
+    seed_words: frozenset[str] = frozenset()
     matches: dict[str, Match] = field(default_factory=dict)
     quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
+        if not self.members:
+            self.seed_words = words
         self.members.append(event)
-        self.near.append((event, words))
         self.quoted.update((source.path, source.quote) for source in event.sources)
         self.end = max(self.end, event.span.end)
         if match is not None:
             self.matches[event.id] = match
 
-    def near_members(self, begin: date) -> list[tuple[Event, frozenset[str]]]:
-        """The members (with their words) whose dates can still relate to an event beginning on ``begin``.
-
-        Events arrive in order of their beginning, so a member that ended more than
-        the conflict window before ``begin`` can relate to no later event either; it
-        is dropped here for good. A long-lived group (a year that many reports
-        mention) would otherwise be compared member by member for the whole year.
-        The members kept stay in their order, so ties are broken as before.
-        """
-        self.near = [(member, words) for member, words in self.near if begin - member.span.end <= CONFLICT_WINDOW]
-        return self.near
+    @property
+    def seed(self) -> Event:
+        return self.members[0]
 
     @property
     def has_curated(self) -> bool:
@@ -122,11 +122,21 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
 
 
 def date_relation(first: DateSpan, second: DateSpan) -> str | None:
-    """'overlap' when the spans share a day, 'conflict' when they are close but apart, else None."""
+    """'overlap' when the spans share a day, 'conflict' when they are close but apart, else None.
+
+    A span longer than a month ('in 2014') says too little to be the same event as a
+    report of another precision: it relates only to spans of its own granularity.
+    """
+    if first.granularity != second.granularity and max(_days(first), _days(second)) > MONTH_DAYS:
+        return None
     if first.overlaps(second):
         return "overlap"
     gap = max(first.begin, second.begin) - min(first.end, second.end)
     return "conflict" if gap <= CONFLICT_WINDOW else None
+
+
+def _days(span: DateSpan) -> int:
+    return (span.end - span.begin).days + 1
 
 
 def comparable_text(event: Event) -> str:
@@ -163,28 +173,17 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
-    """The member of ``group`` that ``event`` most resembles, if enough for the dates' relation.
-
-    This loop runs for every near member of every open group, so the words shared
-    are only counted here; the shared words themselves are listed for the best member alone.
-    """
+    """How well ``event`` matches the seed of ``group``, if enough for the relation of their dates."""
     if event.curated and group.has_curated or _same_sentence(event, group):
         return None
-    best: tuple[float, Event, frozenset[str], float, str] | None = None
-    for member, member_words in group.near_members(event.span.begin):
-        if len(words & member_words) < MIN_SHARED_WORDS:
-            continue
-        relation = date_relation(member.span, event.span)
-        if relation is None:
-            continue
-        score = overlap(words, member_words)
-        threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
-        if score >= threshold and (best is None or score > best[0]):
-            best = (score, member, member_words, threshold, relation)
-    if best is None:
+    if len(words & group.seed_words) < MIN_SHARED_WORDS:
         return None
-    _, member, member_words, threshold, relation = best
-    return Match(member, similarity(words, member_words), threshold, relation)
+    relation = date_relation(group.seed.span, event.span)
+    if relation is None:
+        return None
+    alike = similarity(words, group.seed_words)
+    threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
+    return Match(group.seed, alike, threshold, relation) if alike.score >= threshold else None
 
 
 def _same_sentence(event: Event, group: Group) -> bool:
