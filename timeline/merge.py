@@ -74,14 +74,13 @@ class Group:
     seed_words: frozenset[str] = frozenset()
     matches: dict[str, Match] = field(default_factory=dict)
     quoted: set[tuple[str, str]] = field(default_factory=set)
-    end: date = date.min
+    end: date = date.min  # the seed's end: after it (and the conflict window) nothing can match the seed
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         if not self.members:
-            self.seed_words = words
+            self.seed_words, self.end = words, event.span.end
         self.members.append(event)
         self.quoted.update((source.path, source.quote) for source in event.sources)
-        self.end = max(self.end, event.span.end)
         if match is not None:
             self.matches[event.id] = match
 
@@ -173,10 +172,13 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
-    """How well ``event`` matches the seed of ``group``, if enough for the relation of their dates."""
-    if event.curated and group.has_curated or _same_sentence(event, group):
-        return None
+    """How well ``event`` matches the seed of ``group``, if enough for the relation of their dates.
+
+    The cheapest test (enough shared words) comes first: this runs for every open group.
+    """
     if len(words & group.seed_words) < MIN_SHARED_WORDS:
+        return None
+    if event.curated and group.has_curated or _same_sentence(event, group):
         return None
     relation = date_relation(group.seed.span, event.span)
     if relation is None:
