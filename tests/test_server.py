@@ -178,6 +178,12 @@ def test_paths_outside_the_output_folder_are_not_found(server: DevServer, raw_pa
     assert b"[site]" not in response.body and b"root:" not in response.body
 
 
+def test_hidden_files_such_as_the_build_manifest_are_not_served(server: DevServer, site: Path):
+    assert (site / "output" / ".timeline-manifest.json").is_file()
+    assert fetch(server.url, "/.timeline-manifest.json").status == 404
+    assert fetch(server.url, "/index.html").status == 200
+
+
 def test_symlinks_out_of_the_output_folder_are_not_followed(server: DevServer, site: Path):
     (site / "output" / "config.toml").symlink_to(site / "timeline.toml")
     (site / "output" / "project").symlink_to(site, target_is_directory=True)

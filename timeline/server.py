@@ -119,13 +119,14 @@ def resolve_request(output: Path, url_path: str) -> Path | None:
     """The file under ``output`` that a URL path names, or None.
 
     None for anything that would leave the folder: ``..`` in any spelling once
-    decoded, backslashes, NUL bytes, or a symlink pointing outside.
+    decoded, backslashes, NUL bytes, or a symlink pointing outside; and for hidden
+    files (the build's own manifest is not part of the site).
     """
     path = unquote(urlsplit(url_path).path)
     if "\0" in path or "\\" in path:
         return None
     parts = [part for part in path.split("/") if part not in ("", ".")]
-    if ".." in parts:
+    if any(part.startswith(".") for part in parts):
         return None
     root = output.resolve()
     target = root.joinpath(*parts)
