@@ -14,6 +14,7 @@ from timeline.errors import ContentError
 from timeline.model import Article, Diagnostic, OffsetMap
 from timeline.readers.frontmatter import (
     as_tags,
+    has_published,
     key_line,
     published_from,
     read_sidecar,
@@ -107,10 +108,10 @@ def _article(
 
 
 def read_markdown(path: Path, raw: str, sidecar: dict, language: str) -> tuple[Article, list[Diagnostic]]:
-    meta, body_start = split_front_matter(raw, path)
-    meta = {**sidecar, **meta}
+    front, body_start = split_front_matter(raw, path)
+    meta = {**sidecar, **front}
     text, offsets, headings = markdown_text(raw, body_start)
-    source = "sidecar" if sidecar_has_date(sidecar) and not _front_has_date(raw, path) else "front matter"
+    source = "sidecar" if has_published(sidecar) and not has_published(front) else "front matter"
     article = _article(
         path, meta, text, offsets, language=language, headings=headings,
         published_source=source,
@@ -126,14 +127,6 @@ def read_news_text(path: Path, raw: str, sidecar: dict, language: str) -> tuple[
         language=language, published_source="sidecar",
     )
     return article, unknown_keys(sidecar_path(path), sidecar)
-
-
-def sidecar_has_date(sidecar: dict) -> bool:
-    return any(key in sidecar for key in ("published", "date", "pubDate"))
-
-
-def _front_has_date(raw: str, path: Path) -> bool:
-    return any(key in split_front_matter(raw, path)[0] for key in ("published", "date", "pubDate"))
 
 
 def unknown_keys(path: Path, meta: dict) -> list[Diagnostic]:

@@ -77,8 +77,17 @@ def published_from(meta: dict, path: Path, language: str = "en") -> date | None:
     """The first publication key that holds a value; an empty one (``date: []``) is no date, not an error."""
     for key in PUBLISHED_KEYS:
         if meta.get(key) not in (None, "", [], {}):
-            return parse_published(meta[key], path, key_line(path, key), language)
+            try:
+                return parse_published(meta[key], path, language=language)
+            except ContentError as error:
+                # The file is read again for the line only when there is an error to report.
+                raise ContentError(path, error.message, key_line(path, key)) from None
     return None
+
+
+def has_published(meta: dict) -> bool:
+    """Whether metadata names a publication date at all."""
+    return any(key in meta for key in PUBLISHED_KEYS)
 
 
 def key_line(path: Path, key: str) -> int | None:
