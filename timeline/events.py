@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from timeline.model import Article, DateSpan, Event, Expression, Source
@@ -66,15 +67,22 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     """Events of one article from its tagged text (offsets into ``article.text``)."""
     path = relative_path(article.path, root)
     events: dict[tuple[str, str], Event] = {}
-    dated = [e for e in expressions if datable(e) and not _in_heading(article, e)]
+    dated = sorted((e for e in expressions if datable(e) and not _in_heading(article, e)), key=lambda e: e.start)
+    starts = [e.start for e in dated]
     for sentence in split_sentences(article.text):
-        inside = [e for e in dated if sentence.start <= e.start and e.end <= sentence.end]
+        inside = _within(dated, starts, sentence)
         for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
             key = (normalise(sentence.text), span.value)
             if key in events:
                 continue
             events[key] = _event(article, path, sentence, span, parts)
     return list(events.values())
+
+
+def _within(dated: list[Expression], starts: list[int], sentence: Sentence) -> list[Expression]:
+    """The expressions inside ``sentence``, found by bisection so long texts stay linear."""
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    return [e for e in dated[first:last] if e.end <= sentence.end]
 
 
 def reported_dates(text: str, sentence: Sentence,
