@@ -23,6 +23,7 @@ from timeline.readers.frontmatter import (
 )
 from timeline.readers.markdown_text import markdown_text
 from timeline.readers.news_text import news_text, outlet_from_trailer
+from timeline.urls import safe_url
 
 KNOWN_KEYS = {
     "title", "published", "date", "pubDate", "source", "outlet", "url", "tags", "language", "lang",
@@ -71,14 +72,13 @@ def _encoding_notes(path: Path, data: bytes) -> list[Diagnostic]:
     return notes
 
 
-def safe_url(value: object, path: Path) -> tuple[str | None, list[Diagnostic]]:
-    """Only http(s) and mailto links reach a page; 'javascript:' and the like are dropped and reported."""
-    if not value:
-        return None, []
-    url = str(value).strip()
-    if re.match(r"^(?:https?://|mailto:)", url, re.I):
-        return url, []
-    return None, [Diagnostic(str(path), None, f"url {url!r} dropped: only http, https and mailto links are allowed")]
+def checked_url(value: object, path: Path) -> tuple[str | None, list[Diagnostic]]:
+    """The article's URL if safe (see :mod:`timeline.urls`); an unsafe one is dropped and reported."""
+    url = safe_url(str(value)) if value else None
+    if value and url is None:
+        message = f"url {str(value).strip()!r} dropped: only http, https and mailto links are allowed"
+        return None, [Diagnostic(str(path), None, message)]
+    return url, []
 
 
 def slug_for(path: Path) -> str:
@@ -159,7 +159,7 @@ def read_article(path: Path, language: str = "en", max_bytes: int = MAX_ARTICLE_
     if not raw.strip():
         raise ContentError(path, "empty file")
     article, more = reader(path, raw, read_sidecar(path), language)
-    url, unsafe = safe_url(article.url, path)
+    url, unsafe = checked_url(article.url, path)
     if unsafe:
         article = replace(article, url=url)
     diagnostics += more + unsafe

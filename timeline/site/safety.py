@@ -6,22 +6,14 @@ Autoescaping stops markup in text, but not a ``javascript:`` address in an
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import nh3
 from markupsafe import Markup
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+from timeline.urls import SAFE_SCHEMES, safe_url
+
+__all__ = ["safe_url", "sanitise"]
 
 
 def sanitise(html: str) -> Markup:
     """Article HTML from Markdown, with scripts, handlers and unsafe URLs removed."""
     return Markup(nh3.clean(html, url_schemes=set(SAFE_SCHEMES)))
-
-
-def safe_url(url: str | None) -> str | None:
-    """The URL if it is an absolute http(s) or mailto address, else None (shown as plain text)."""
-    if not url:
-        return None
-    cleaned = url.strip()
-    return cleaned if urlsplit(cleaned).scheme.lower() in SAFE_SCHEMES else None
