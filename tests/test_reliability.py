@@ -106,3 +106,10 @@ def test_rebuild_swaps_the_site_in_without_a_moment_where_output_is_missing(tmp_
     assert missing == []
     assert (output / "index.html").read_text(encoding="utf-8") == "build 199"
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_an_about_page_that_is_not_utf8_names_the_file(tmp_path: Path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "about.md").write_bytes(b"---\ntitle: About\n---\nCaf\xe9\n")
+    done = _timeline("build", "--project", str(tmp_path))
+    assert done.returncode == 1 and "about.md" in done.stderr and "Traceback" not in done.stderr

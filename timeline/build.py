@@ -97,9 +97,13 @@ def process_article(path: Path, root: Path, language: str = "en", max_bytes: int
 
 
 def read_about(path: Path) -> str:
+    """The about page's Markdown body as HTML (sanitised later, by the site); empty when there is none."""
     if not path.exists():
         return ""
-    raw = path.read_text(encoding="utf-8")
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(path, "not valid UTF-8") from None
     _, body_start = split_front_matter(raw, path)
     return render_markdown(raw[body_start:])
 
