@@ -185,7 +185,7 @@ def test_keydates_year_pages_list_key_dates_under_the_default_page(tmp_path: Pat
     year = page(project / "output", "years/2012.html")
     assert year.find("nav", cls="year-pager") and year.find("h1").text() == "2012"
     entries = year.find("ol", cls="key-dates").find_all("li", cls="event")
-    assert len(entries) == 2 and all(entry.find("h2").find("a", cls="permalink") for entry in entries)
+    assert len(entries) == 2 and all(entry.find("h3").find("a", cls="permalink") for entry in entries)
 
 
 def test_site_templates_folder_overrides_a_single_theme_template(tmp_path: Path):

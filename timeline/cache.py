@@ -103,29 +103,38 @@ class ArticleCache:
         return self.folder / f"{key}.pickle"
 
     def _load(self, key: str) -> ArticleResult | None:
-        try:
-            return pickle.loads(self._entry(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None
+        return read_pickle(self._entry(key))
 
     def _store(self, key: str, result: ArticleResult) -> None:
-        """Write through a temporary file, so that a reader never sees half an entry.
+        write_pickle(self._entry(key), result)
 
-        A cache that cannot be written (read-only project, full disk) only costs speed.
-        """
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".tmp")
-        except OSError:
-            return
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._entry(key))
-        except OSError:
-            pass
-        finally:
-            Path(temporary).unlink(missing_ok=True)
+
+def read_pickle(path: Path) -> object | None:
+    """What ``path`` holds, or None when it is missing or unreadable (truncated, written by other code)."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+
+
+def write_pickle(path: Path, value: object) -> None:
+    """Write through a temporary file, so that a reader never sees half an entry.
+
+    A cache that cannot be written (read-only project, full disk) only costs speed.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    finally:
+        Path(temporary).unlink(missing_ok=True)
 
 
 def fresh_copy(result: ArticleResult) -> ArticleResult:

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from timeline.cache import code_fingerprint, read_pickle, write_pickle
 from timeline.model import Event
 
 CardKey = tuple[bytes, int, bool]
@@ -37,28 +39,56 @@ def templates_fingerprint(environment: jinja2.Environment) -> bytes:
 
 
 class CardCache:
-    """Rendered cards of the last render; a render keeps only the cards it used, so memory stays bounded."""
+    """Rendered cards of the last render; a render keeps only the cards it used, so memory stays bounded.
 
-    def __init__(self) -> None:
+    With a ``store`` file, the cards outlive the process: ``timeline build`` run
+    again renders only the cards of events that changed. The file names the
+    templates and the code that rendered its cards, and is ignored when either differs.
+    """
+
+    def __init__(self, store: Path | None = None) -> None:
+        self.store = store
         self.templates = b""
         self.kept: dict[CardKey, Markup] = {}
         self.used: dict[CardKey, Markup] = {}
+        self.fingerprints: dict[int, bytes] = {}
+        self.rendered = 0
 
     def start(self, environment: jinja2.Environment) -> None:
         """Begin a render with ``environment``; cards rendered by other templates are forgotten."""
-        fingerprint = templates_fingerprint(environment)
+        fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
-            self.templates, self.kept = fingerprint, {}
-        self.used = {}
+            self.templates, self.kept = fingerprint, self._load(fingerprint)
+        self.used, self.fingerprints, self.rendered = {}, {}, 0
 
     def finish(self) -> None:
-        self.kept, self.used = self.used, {}
+        """End a render: keep the cards it used, and store them when any had to be rendered."""
+        self.kept, self.used, self.fingerprints = self.used, {}, {}
+        if self.store is not None and self.rendered:
+            write_pickle(self.store, (self.templates, self.kept))
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
-        key = (event_fingerprint(event), level, highlighted)
+        key = (self._fingerprint(event), level, highlighted)
         found = self.used.get(key) or self.kept.get(key)
         if found is None:
             found = Markup(render(event, level))
+            self.rendered += 1
         self.used[key] = found
         return found
+
+    def _fingerprint(self, event: Event) -> bytes:
+        """The event's digest, taken once per render: the index and its year page show the same event.
+
+        Events do not change while a render runs, so their identity is a safe key until :meth:`finish`.
+        """
+        found = self.fingerprints.get(id(event))
+        if found is None:
+            found = self.fingerprints[id(event)] = event_fingerprint(event)
+        return found
+
+    def _load(self, fingerprint: bytes) -> dict[CardKey, Markup]:
+        stored = read_pickle(self.store) if self.store is not None else None
+        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != fingerprint:
+            return {}
+        return stored[1]

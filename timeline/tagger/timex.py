@@ -8,6 +8,7 @@ writes it for people.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -125,7 +126,9 @@ def display(span: DateSpan) -> str:
     return template.format(text) if template else text
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _plain(value: str) -> str:
+    """One value in words; remembered, because a site writes the same few thousand dates many times over."""
     match = VALUE.match(value)
     if not match:
         return value
