@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+import timeline.cache as cache_module
 from timeline.build import build, collect
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import load_config
@@ -113,3 +115,54 @@ def test_a_long_lived_cache_answers_from_memory(articles: Path, processed: list[
     processed.clear()
     collect(config, cache)
     assert processed == []
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the articles whose bytes were read to compute their cache key."""
+    seen: list[str] = []
+    real = cache_module.article_key
+
+    def counting(path: Path, root: Path, language: str) -> str:
+        seen.append(path.name)
+        return real(path, root, language)
+
+    monkeypatch.setattr(cache_module, "article_key", counting)
+    return seen
+
+
+def test_a_new_process_finds_unchanged_articles_by_signature_without_reading_them(
+        articles: Path, hashed: list[str], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 0)
+    build(articles)
+    hashed.clear()
+    build(articles)
+    assert hashed == []
+    (articles / "content" / "articles" / "b.md").write_text(
+        article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    hashed.clear()
+    build(articles)
+    assert set(hashed) == {"b.md"}
+
+
+def test_a_same_size_edit_with_its_old_time_restored_is_still_seen(articles: Path, processed: list[Path],
+                                                                   monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 0)
+    build(articles)
+    target = articles / "content" / "articles" / "b.md"
+    before = target.stat()
+    target.write_text(article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    processed.clear()
+    build(articles)
+    assert names(processed) == ["b.md"]
+
+
+def test_a_just_written_article_is_read_again_rather_than_trusted_by_signature(
+        articles: Path, hashed: list[str], monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(cache_module, "SETTLED_NS", 10 ** 18)
+    build(articles)
+    hashed.clear()
+    build(articles)
+    assert {"a.md", "b.md"} <= set(hashed)

@@ -160,6 +160,7 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     computed = dict(zip(missing, mapper(process, missing)))
     for path, result in computed.items():
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
+    cache.save()
     return [looked_up[path][1] or fresh_copy(computed[path]) for path in paths]
 
 

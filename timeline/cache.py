@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,12 +59,75 @@ def article_key(path: Path, root: Path, language: str) -> str:
     return digest.hexdigest()
 
 
+Signature = tuple[tuple[int, int, int, int], tuple[int, int, int, int] | None]
+SETTLED_NS = 2_000_000_000
+
+
+def file_signature(path: Path) -> tuple[int, int, int, int]:
+    status = path.stat()
+    return status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns
+
+
+def article_signature(path: Path) -> Signature:
+    """What the file system says of the article and its sidecar; any write changes it."""
+    try:
+        sidecar = file_signature(sidecar_path(path))
+    except OSError:
+        sidecar = None
+    return file_signature(path), sidecar
+
+
+class KeyIndex:
+    """Article keys remembered by file signature, so that an unchanged article is not read to be looked up.
+
+    Like git's index: a signature is trusted only when the file was last changed
+    well before it was taken, since a write within the file system's timestamp
+    granularity could leave the signature as it was.
+    """
+
+    def __init__(self, store: Path) -> None:
+        self.store = store
+        self.entries: dict[tuple[Path, str, str], tuple[Signature, str]] | None = None
+        self.changed = False
+
+    def key(self, path: Path, root: Path, language: str) -> str:
+        """The article's key as :func:`article_key` gives it; raises OSError when it cannot be read."""
+        entries = self._entries()
+        signature = article_signature(path)
+        known = entries.get((path, str(root), language))
+        if known is not None and known[0] == signature:
+            return known[1]
+        key = article_key(path, root, language)
+        if _settled(signature):
+            entries[(path, str(root), language)] = (signature, key)
+            self.changed = True
+        return key
+
+    def save(self) -> None:
+        if self.changed and self.entries is not None:
+            write_pickle(self.store, (code_fingerprint(), self.entries))
+            self.changed = False
+
+    def _entries(self) -> dict[tuple[Path, str, str], tuple[Signature, str]]:
+        if self.entries is None:
+            stored = read_pickle(self.store)
+            fresh = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_fingerprint()
+            self.entries = stored[1] if fresh else {}
+        return self.entries
+
+
+def _settled(signature: Signature) -> bool:
+    now = time.time_ns()
+    return all(now - part[2] > SETTLED_NS and now - part[3] > SETTLED_NS for part in signature if part is not None)
+
+
 class ArticleCache:
     """Article results on disk, and each article's latest result in memory for the next build."""
 
     def __init__(self, root: Path) -> None:
         self.folder = root / CACHE_DIR / "articles"
         self.latest: dict[Path, tuple[str, ArticleResult]] = {}
+        self.keys = KeyIndex(root / CACHE_DIR / "keys.pickle")
 
     def lookup(self, path: Path, root: Path, language: str) -> tuple[str | None, ArticleResult | None]:
         """The key of the article as it is now (None when it cannot be read) and its cached result, if any.
@@ -72,7 +136,7 @@ class ArticleCache:
         tell whether the file changed meanwhile.
         """
         try:
-            key = article_key(path, root, language)
+            key = self.keys.key(path, root, language)
         except OSError:
             return None, None
         found = self._remembered(path, key) or self._load(key)
@@ -94,6 +158,10 @@ class ArticleCache:
         if unchanged:
             self.latest[path] = (key, computed)
             self._store(key, computed)
+
+    def save(self) -> None:
+        """Keep the keys of this build's articles for the next process."""
+        self.keys.save()
 
     def _remembered(self, path: Path, key: str) -> ArticleResult | None:
         remembered_key, result = self.latest.get(path, ("", None))
