@@ -27,11 +27,11 @@ from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_f
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
 from timeline.site import render_pages, render_site
-from timeline.site.cards import CardCache
+from timeline.site.fragments import FragmentCache
 from timeline.tagger import tag_article_text
 
 
-CARDS_FILE = "cards.pickle"
+FRAGMENTS_FILE = "fragments.pickle"
 
 
 @dataclass
@@ -190,7 +190,7 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
           mapper: Mapper = in_this_process, clean: bool = False) -> BuildResult:
     """Build the site of the project at ``project`` into ``output`` (default: its configured output).
 
-    Unchanged articles, and the cards of unchanged events, come from the project's
+    Unchanged articles, and the cards and export pieces of unchanged events, come from the project's
     cache unless ``use_cache`` is false; the other articles are processed by
     ``mapper`` (``in_processes(n)`` for n processes).
     Files in the output that the tool did not write are kept unless ``clean`` is true.
@@ -198,7 +198,7 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
     config = load_config(project)
     chronology = collect(config, ArticleCache(config.root) if use_cache else None, mapper)
     target = output or config.output_dir
-    cards = CardCache(config.root / CACHE_DIR / CARDS_FILE) if use_cache else None
+    fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
     pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
-                        cards, clean=clean)
+                        fragments, clean=clean)
     return BuildResult(chronology, target, pages)

@@ -32,7 +32,7 @@ from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
 from timeline.model import Chronology, Diagnostic
 from timeline.site import render_site
-from timeline.site.cards import CardCache
+from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme
 
 QUIET_SECONDS = 0.05
@@ -65,7 +65,7 @@ class SiteBuilder:
         self.config: SiteConfig | None = None
         self.cache = ArticleCache(self.project) if use_cache else None
         self.chronology: Chronology | None = None
-        self.cards = CardCache()
+        self.fragments = FragmentCache()
         self.theme_dirs: tuple[Path, ...] = ()
 
     def build(self, changed: Collection[Path] = ()) -> BuildReport:
@@ -94,7 +94,7 @@ class SiteBuilder:
                 return errors
             self.chronology = chronology
         render_site(self.chronology, config, config.output_dir, read_about(config.root / config.about_file),
-                    self.cards)
+                    self.fragments)
         return []
 
     def _configure(self) -> None:

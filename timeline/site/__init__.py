@@ -15,7 +15,7 @@ import jinja2
 from timeline.config import SiteConfig
 from timeline.errors import ContentError
 from timeline.model import Chronology
-from timeline.site.cards import CardCache
+from timeline.site.fragments import FragmentCache
 from timeline.site.context import FILTERS, Year, site_context
 from timeline.site.exports import render_exports
 from timeline.site.safety import sanitise
@@ -29,18 +29,19 @@ TOP_PAGES = ("index.html", "about.html", "sources.html", "404.html")
 
 
 def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "",
-                 cards: CardCache | None = None) -> tuple[dict[str, str], list[Path]]:
+                 fragments: FragmentCache | None = None) -> tuple[dict[str, str], list[Path]]:
     """Every file of the site as text, and the static folders to copy (most specific first).
 
-    ``cards`` carries rendered event cards from one render to the next (the dev
-    server keeps one); without it, each card is still rendered once per render.
+    ``fragments`` carries rendered event cards and export pieces from one render
+    to the next (the dev server keeps one, a build stores one in the cache);
+    without it, each is still rendered once per render.
     """
     theme = resolve_theme(config.theme, config.root)
     environment = make_environment(theme, config.root)
     environment.filters.update(FILTERS)
-    cards = cards or CardCache()
-    cards.start(environment)
-    environment.globals["card"] = cards.card
+    fragments = fragments or FragmentCache()
+    fragments.start(environment)
+    environment.globals["card"] = fragments.card
     context = site_context(chronology, config, about_html)
     pages = {name: _render(environment, name, {**context, "root": _root_of(name, config)}) for name in TOP_PAGES}
     for year in context["years"]:
@@ -48,9 +49,9 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
             neighbours = _neighbours(year, context["years"])
             pages[year.page] = _render(environment, "year.html",
                                        {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
-    cards.finish()
     pages["sitemap.xml"] = sitemap_xml(pages, config.url)
-    pages.update(render_exports(chronology, config))
+    pages.update(render_exports(chronology, config, fragments=fragments))
+    fragments.finish()
     return pages, theme.static_dirs
 
 
@@ -93,11 +94,11 @@ def _template_frame(name: str) -> tuple[str, int | None]:
 
 
 def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "",
-                cards: CardCache | None = None, clean: bool = False) -> int:
+                fragments: FragmentCache | None = None, clean: bool = False) -> int:
     """Render and write the site; returns the number of files written.
 
     Files in ``output`` the tool did not write are kept unless ``clean`` is true.
     """
-    pages, static_dirs = render_pages(chronology, config, about_html, cards)
+    pages, static_dirs = render_pages(chronology, config, about_html, fragments)
     write_atomically(pages, static_dirs, output, clean)
     return len(pages)

@@ -31,34 +31,44 @@ def entry_updated(event: Event, fallback: datetime) -> str:
 
 
 def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
-    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element = ET.SubElement(parent, tag, attributes)
     element.text = text
     return element
 
 
-def add_entry(feed: ET.Element, event: Event, context: ExportContext) -> None:
-    entry = add(feed, "entry")
+def entry_xml(event: Event, updated: str) -> str:
+    """One ``<entry>``, written without a namespace of its own: it takes the feed's default namespace."""
+    entry = ET.Element("entry")
     add(entry, "title", f"{display(event.span)}: {event.title}")
     add(entry, "id", stable_id(f"event:{event.id}"))
-    add(entry, "updated", entry_updated(event, context.generated))
+    add(entry, "updated", updated)
     add(entry, "link", href=f"index.html#event-{event.id}")
     add(entry, "summary", event.text)
     for tag in event.tags:
         add(entry, "category", term=tag)
+    return ET.tostring(entry, encoding="unicode")
 
 
-@exporter("atom", "feed.xml")
-def atom_feed(chronology: Chronology, context: ExportContext) -> str:
-    ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed")
+def feed_head(chronology: Chronology, context: ExportContext) -> str:
+    """The feed element with everything but its entries, as text ending in ``</feed>``."""
+    feed = ET.Element("feed", xmlns=ATOM)
     if context.config.url:
-        feed.set("{http://www.w3.org/XML/1998/namespace}base", context.config.url)
+        feed.set("xml:base", context.config.url)
     add(feed, "title", chronology.title)
     add(feed, "id", stable_id(f"feed:{chronology.title}"))
     add(feed, "updated", rfc3339(context.generated))
     add(add(feed, "author"), "name", chronology.title)
     add(feed, "link", rel="alternate", href="index.html")
     add(feed, "link", rel="self", href="feed.xml")
-    for event in sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True):
-        add_entry(feed, event, context)
     return ET.tostring(feed, encoding="unicode", xml_declaration=True)
+
+
+@exporter("atom", "feed.xml")
+def atom_feed(chronology: Chronology, context: ExportContext) -> str:
+    """Newest first; an entry is rendered again only when its event or its ``updated`` time changed."""
+    entries = []
+    for event in sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True):
+        updated = entry_updated(event, context.generated)
+        entries.append(context.piece(event, ("atom", updated), lambda: entry_xml(event, updated)))
+    head = feed_head(chronology, context)
+    return head[:-len("</feed>")] + "".join(entries) + "</feed>"

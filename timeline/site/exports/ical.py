@@ -65,12 +65,14 @@ def _exclusive_end(last_day: date) -> list[str]:
     return [f"DTEND;VALUE=DATE:{ical_date(last_day + timedelta(days=1))}"]
 
 
-def vevent(event: Event, stamp: str) -> list[str]:
-    """One all-day calendar entry per event, linking its first source with a safe URL."""
+def vevent(event: Event) -> list[str]:
+    """One all-day calendar entry per event, linking its first source with a safe URL.
+
+    Its DTSTAMP, the one line that changes with every build, is added by the caller;
+    properties of a component may come in any order (RFC 5545, 3.6.1).
+    """
     lines = [
-        "BEGIN:VEVENT",
         f"UID:{event.id}@timeline",
-        f"DTSTAMP:{stamp}",
         f"DTSTART;VALUE=DATE:{ical_date(event.span.begin)}",
         *_exclusive_end(event.span.end),
         f"SUMMARY:{escape_text(event.title)}",
@@ -84,12 +86,15 @@ def vevent(event: Event, stamp: str) -> list[str]:
     return [*lines, "END:VEVENT"]
 
 
+def content_lines(lines: list[str]) -> str:
+    return "".join(fold(line) + "\r\n" for line in lines)
+
+
 @exporter("ics", "events.ics")
 def events_ics(chronology: Chronology, context: ExportContext) -> str:
-    stamp = context.generated.strftime("%Y%m%dT%H%M%SZ")
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
-             "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"]
-    for event in chronology.events:
-        lines += vevent(event, stamp)
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + "\r\n" for line in lines)
+    opening = content_lines(["BEGIN:VEVENT", f"DTSTAMP:{context.generated.strftime('%Y%m%dT%H%M%SZ')}"])
+    calendar = content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
+                              "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"])
+    entries = (opening + context.piece(event, "ics", lambda: content_lines(vevent(event)))
+               for event in chronology.events)
+    return calendar + "".join(entries) + content_lines(["END:VCALENDAR"])

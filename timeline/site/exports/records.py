@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+
 from timeline.model import Chronology, DateSpan, Event, Source
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.tagger.timex import display
@@ -49,20 +51,33 @@ def event_record(event: Event) -> dict:
     }
 
 
+def compact_json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=COMPACT)
+
+
+def json_object(members: dict[str, str]) -> str:
+    """A JSON object from members already encoded, so that event records encoded earlier are reused as they are."""
+    return "{" + ",".join(f"{compact_json(name)}:{value}" for name, value in members.items()) + "}"
+
+
+def json_records(events: list[Event], context: ExportContext, kind: str, record: Callable[[Event], dict]) -> str:
+    """A JSON array of one record per event, each encoded once and reused while the event is unchanged."""
+    return "[" + ",".join(context.piece(event, kind, lambda: compact_json(record(event))) for event in events) + "]"
+
+
 @exporter("json", "events.json")
 def events_json(chronology: Chronology, context: ExportContext) -> str:
-    data = {
-        "generated": context.generated.isoformat(timespec="seconds"),
-        "title": chronology.title,
-        "range": [chronology.range[0].isoformat(), chronology.range[1].isoformat()],
-        "events": [event_record(event) for event in chronology.events],
-        "eras": [{"name": era.name, "begin": era.begin.isoformat(), "end": era.end.isoformat(),
-                  "description": era.description} for era in chronology.eras],
-        "out_of_range": [event_record(event) for event in chronology.out_of_range],
-        "warnings": [{"path": w.path, "line": w.line, "message": w.message, "severity": w.severity}
-                     for w in chronology.warnings],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=COMPACT)
+    return json_object({
+        "generated": compact_json(context.generated.isoformat(timespec="seconds")),
+        "title": compact_json(chronology.title),
+        "range": compact_json([chronology.range[0].isoformat(), chronology.range[1].isoformat()]),
+        "events": json_records(chronology.events, context, "json", event_record),
+        "eras": compact_json([{"name": era.name, "begin": era.begin.isoformat(), "end": era.end.isoformat(),
+                               "description": era.description} for era in chronology.eras]),
+        "out_of_range": json_records(chronology.out_of_range, context, "json", event_record),
+        "warnings": compact_json([{"path": w.path, "line": w.line, "message": w.message, "severity": w.severity}
+                                  for w in chronology.warnings]),
+    })
 
 
 CSV_COLUMNS = ("id", "value", "begin", "end", "granularity", "modifier", "display", "title", "text", "era", "tags",
@@ -82,10 +97,18 @@ def csv_row(event: Event) -> dict[str, str]:
     }
 
 
-@exporter("csv", "events.csv")
-def events_csv(chronology: Chronology, context: ExportContext) -> str:
+def csv_line(row: dict[str, str] | None) -> str:
+    """One CSV record (the header for None), quoted as the csv module quotes it."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
-    writer.writerows(csv_row(event) for event in chronology.events)
+    if row is None:
+        writer.writeheader()
+    else:
+        writer.writerow(row)
     return out.getvalue()
+
+
+@exporter("csv", "events.csv")
+def events_csv(chronology: Chronology, context: ExportContext) -> str:
+    rows = (context.piece(event, "csv", lambda: csv_line(csv_row(event))) for event in chronology.events)
+    return csv_line(None) + "".join(rows)

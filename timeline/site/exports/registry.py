@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import datetime
 
 from timeline.config import SiteConfig
-from timeline.model import Chronology
+from timeline.model import Chronology, Event
+from timeline.site.fragments import FragmentCache
 
 
 @dataclass(frozen=True)
 class ExportContext:
-    """What every export may need besides the chronology: one timestamp per build, so all files agree."""
+    """What every export may need besides the chronology: one timestamp per build, so all files agree,
+    and the pieces of unchanged events from earlier builds."""
 
     config: SiteConfig
     generated: datetime
+    fragments: FragmentCache
+
+    def piece(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
+        """``event``'s piece of an export (``kind`` names the format), rendered only when it changed."""
+        return self.fragments.fragment(event, kind, render)
 
 
 Render = Callable[[Chronology, ExportContext], str]

@@ -7,13 +7,12 @@ a day it does not name.
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 from markupsafe import escape
 
 from timeline.model import Chronology, Era, Event
-from timeline.site.exports.records import COMPACT
+from timeline.site.exports.records import compact_json, json_object, json_records
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
@@ -54,10 +53,9 @@ def era_record(era: Era) -> dict:
 
 @exporter("timelinejs", "timeline.json")
 def timeline_json(chronology: Chronology, context: ExportContext) -> str:
-    data = {
-        "title": {"text": {"headline": str(escape(chronology.title)),
-                           "text": str(escape(context.config.description))}},
-        "events": [slide(event) for event in chronology.events],
-        "eras": [era_record(era) for era in chronology.eras],
-    }
-    return json.dumps(data, ensure_ascii=False, separators=COMPACT)
+    title = {"text": {"headline": str(escape(chronology.title)), "text": str(escape(context.config.description))}}
+    return json_object({
+        "title": compact_json(title),
+        "events": json_records(chronology.events, context, "timelinejs", slide),
+        "eras": compact_json([era_record(era) for era in chronology.eras]),
+    })

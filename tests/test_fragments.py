@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import make_site_project
-from timeline.build import CARDS_FILE, build, collect
+from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR
 from timeline.config import load_config
 from timeline.site import render_site
-from timeline.site.cards import CardCache
+from timeline.site.fragments import FragmentCache
 from timeline.watch import SiteBuilder
 
 THEME_MACROS = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates" / "macros.html"
+
+
+def exports(output: Path) -> dict[str, str]:
+    """The exports without the lines that carry the build's own time."""
+    stamped = re.compile(r'"generated":"[^"]*"|DTSTAMP:\S+|<updated>[^<]*</updated>')
+    return {path.name: stamped.sub("", path.read_text(encoding="utf-8"))
+            for path in sorted(output.iterdir()) if path.suffix in {".json", ".csv", ".ics", ".xml"}}
 
 
 def pages(output: Path) -> dict[str, bytes]:
@@ -51,21 +59,23 @@ def test_an_edited_card_macro_renders_every_card_anew(tmp_path: Path):
     assert '<span class="badge">curated</span>' not in index
 
 
-def render_with_store(project: Path, output: Path) -> CardCache:
-    """One render with a card store, as a separate ``timeline build`` process would do it."""
+def render_with_store(project: Path, output: Path) -> FragmentCache:
+    """One render with a fragment store, as a separate ``timeline build`` process would do it."""
     config = load_config(project)
-    cards = CardCache(project / CACHE_DIR / CARDS_FILE)
-    render_site(collect(config), config, output, cards=cards)
-    return cards
+    fragments = FragmentCache(project / CACHE_DIR / FRAGMENTS_FILE)
+    render_site(collect(config), config, output, fragments=fragments)
+    return fragments
 
 
 def test_stored_cards_spare_the_next_process_every_card_and_change_nothing(tmp_path: Path):
     project = make_site_project(tmp_path / "project", many_events=1)
     first = render_with_store(project, tmp_path / "first")
-    assert first.rendered > 0 and (project / CACHE_DIR / CARDS_FILE).is_file()
+    assert first.rendered["card"] > 0 and first.rendered["json"] > 0
+    assert (project / CACHE_DIR / FRAGMENTS_FILE).is_file()
     second = render_with_store(project, tmp_path / "second")
-    assert second.rendered == 0
+    assert sum(second.rendered.values()) == 0
     assert pages(tmp_path / "first") == pages(tmp_path / "second")
+    assert exports(tmp_path / "first") == exports(tmp_path / "second")
 
 
 def test_stored_cards_of_other_templates_or_a_damaged_store_are_not_used(tmp_path: Path):
@@ -74,16 +84,17 @@ def test_stored_cards_of_other_templates_or_a_damaged_store_are_not_used(tmp_pat
     (project / "templates").mkdir()
     macros = THEME_MACROS.read_text(encoding="utf-8").replace('class="badge"', 'class="badge editor"')
     (project / "templates" / "macros.html").write_text(macros, encoding="utf-8")
-    assert render_with_store(project, tmp_path / "edited").rendered > 0
+    assert render_with_store(project, tmp_path / "edited").rendered["card"] > 0
     assert 'class="badge editor"' in (tmp_path / "edited" / "index.html").read_text(encoding="utf-8")
-    (project / CACHE_DIR / CARDS_FILE).write_bytes(b"not a pickle")
-    assert render_with_store(project, tmp_path / "damaged").rendered > 0
+    (project / CACHE_DIR / FRAGMENTS_FILE).write_bytes(b"not a pickle")
+    assert render_with_store(project, tmp_path / "damaged").rendered["card"] > 0
     assert pages(tmp_path / "edited") == pages(tmp_path / "damaged")
 
 
 def test_a_build_renders_each_card_once_for_the_index_and_its_year_page(tmp_path: Path):
     project = make_site_project(tmp_path / "project", many_events=1)
-    cards = render_with_store(project, tmp_path / "site")
+    fragments = render_with_store(project, tmp_path / "site")
     events = collect(load_config(project))
-    assert cards.rendered == len(events.events) + len(events.out_of_range)
+    assert fragments.rendered["card"] == len(events.events) + len(events.out_of_range)
+    assert fragments.rendered["json"] == len(events.events) + len(events.out_of_range)
     assert any(name.startswith("years/") for name in pages(tmp_path / "site"))

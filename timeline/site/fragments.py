@@ -1,17 +1,19 @@
-"""Event cards rendered once and reused: across the pages of one render, and across rebuilds.
+"""Event fragments rendered once and reused: cards, and each event's piece of every export.
 
 A card appears on the index and again on its year's page, and a save in
-``timeline serve`` changes the cards of one article while thousands stay the
-same; rendering each card through the theme's macro is most of a rebuild. A
-card is a function of the event's content, the heading level, whether the
-event is a highlight, and the templates, so that is its key; the output is the
-macro's own, byte for byte.
+``timeline serve`` changes the events of one article while thousands stay the
+same; rendering each card through the theme's macro, and each event into every
+export, is most of a build. A fragment is a function of the event's content, of
+its kind (the card's heading level and whether it is a highlight; the export
+format) and of the templates and code that render it, so that is its key; the
+output is the renderer's own, byte for byte.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Hashable
 from pathlib import Path
 
 import jinja2
@@ -20,7 +22,7 @@ from markupsafe import Markup
 from timeline.cache import code_fingerprint, read_pickle, write_pickle
 from timeline.model import Event
 
-CardKey = tuple[bytes, int, bool]
+FragmentKey = tuple[bytes, Hashable]
 
 
 def event_fingerprint(event: Event) -> bytes:
@@ -38,42 +40,52 @@ def templates_fingerprint(environment: jinja2.Environment) -> bytes:
     return digest.digest()
 
 
-class CardCache:
-    """Rendered cards of the last render; a render keeps only the cards it used, so memory stays bounded.
+class FragmentCache:
+    """Fragments of the last render; a render keeps only the fragments it used, so memory stays bounded.
 
-    With a ``store`` file, the cards outlive the process: ``timeline build`` run
-    again renders only the cards of events that changed. The file names the
-    templates and the code that rendered its cards, and is ignored when either differs.
+    With a ``store`` file, the fragments outlive the process: ``timeline build``
+    run again renders only those of events that changed. The file names the
+    templates and the code that rendered its fragments, and is ignored when either differs.
     """
 
     def __init__(self, store: Path | None = None) -> None:
         self.store = store
         self.templates = b""
-        self.kept: dict[CardKey, Markup] = {}
-        self.used: dict[CardKey, Markup] = {}
+        self.kept: dict[FragmentKey, str] = {}
+        self.used: dict[FragmentKey, str] = {}
         self.fingerprints: dict[int, bytes] = {}
-        self.rendered = 0
+        self.rendered: Counter[str] = Counter()
 
     def start(self, environment: jinja2.Environment) -> None:
-        """Begin a render with ``environment``; cards rendered by other templates are forgotten."""
+        """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
         fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
-        self.used, self.fingerprints, self.rendered = {}, {}, 0
+        self.used, self.fingerprints, self.rendered = {}, {}, Counter()
 
     def finish(self) -> None:
-        """End a render: keep the cards it used, and store them when any had to be rendered."""
+        """End a render: keep the fragments it used, and store them when any had to be rendered."""
         self.kept, self.used, self.fingerprints = self.used, {}, {}
         if self.store is not None and self.rendered:
             write_pickle(self.store, (self.templates, self.kept))
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
-        key = (self._fingerprint(event), level, highlighted)
-        found = self.used.get(key) or self.kept.get(key)
+        return Markup(self.fragment(event, ("card", level, highlighted), lambda: render(event, level)))
+
+    def fragment(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
+        """The fragment of ``event`` of this ``kind``, from ``render`` only if not seen before.
+
+        ``render`` must depend on nothing but the event, the kind and the code:
+        what else it reads is not part of the key.
+        """
+        key = (self._fingerprint(event), kind)
+        found = self.used.get(key)
         if found is None:
-            found = Markup(render(event, level))
-            self.rendered += 1
+            found = self.kept.get(key)
+        if found is None:
+            found = render()
+            self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
         self.used[key] = found
         return found
 
@@ -87,7 +99,7 @@ class CardCache:
             found = self.fingerprints[id(event)] = event_fingerprint(event)
         return found
 
-    def _load(self, fingerprint: bytes) -> dict[CardKey, Markup]:
+    def _load(self, fingerprint: bytes) -> dict[FragmentKey, str]:
         stored = read_pickle(self.store) if self.store is not None else None
         if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != fingerprint:
             return {}
