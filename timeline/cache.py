@@ -209,8 +209,9 @@ def fresh_copy(result: ArticleResult) -> ArticleResult:
     """The result with events of its own: later stages merge sources and set eras in place,
     which must not leak into the cached original that the next build starts from.
 
-    Shallow copies, not ``dataclasses.replace``: at thousands of events a build, it is
-    several times faster, and the fields that change are replaced, never mutated.
+    Shallow copies, not ``dataclasses.replace`` nor ``copy.copy``: at thousands of
+    events a build, copying the instance dictionary is many times faster, and the
+    fields that change are replaced, never mutated.
     """
     copied = copy.copy(result)
     copied.events = [_own_event(event) for event in result.events]
@@ -219,6 +220,7 @@ def fresh_copy(result: ArticleResult) -> ArticleResult:
 
 
 def _own_event(event: Event) -> Event:
-    copied = copy.copy(event)
+    copied = object.__new__(Event)
+    copied.__dict__.update(event.__dict__)
     copied.sources = list(event.sources)
     return copied

@@ -42,6 +42,7 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     fragments = fragments or FragmentCache()
     fragments.start(environment)
     environment.globals["card"] = fragments.card
+    environment.globals["fragment"] = fragments.template_fragment
     context = site_context(chronology, config, about_html)
     pages = {name: _render(environment, name, {**context, "root": _root_of(name, config)}) for name in TOP_PAGES}
     for year in context["years"]:

@@ -71,7 +71,11 @@ class FragmentCache:
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
-        return Markup(self.fragment(event, ("card", level, highlighted), lambda: render(event, level)))
+        return self.template_fragment(event, ("card", level, highlighted), render, level)
+
+    def template_fragment(self, event: Event, kind: Hashable, render: Callable[..., Markup], *args: object) -> Markup:
+        """What the template macro ``render`` makes of ``event`` and ``args``, which ``kind`` must name."""
+        return Markup(self.fragment(event, kind, lambda: render(event, *args)))
 
     def fragment(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
         """The fragment of ``event`` of this ``kind``, from ``render`` only if not seen before.
