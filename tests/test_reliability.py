@@ -88,7 +88,7 @@ def test_rebuild_swaps_the_site_in_without_a_moment_where_output_is_missing(tmp_
     from timeline.site.writer import write_atomically
 
     output = tmp_path / "output"
-    write_atomically({"index.html": "first"}, [], output)
+    write_atomically([("index.html", "first")], [], output)
     missing = []
     done = threading.Event()
 
@@ -100,7 +100,7 @@ def test_rebuild_swaps_the_site_in_without_a_moment_where_output_is_missing(tmp_
     watcher = threading.Thread(target=watch)
     watcher.start()
     for number in range(200):
-        write_atomically({"index.html": f"build {number}"}, [], output)
+        write_atomically([("index.html", f"build {number}")], [], output)
     done.set()
     watcher.join()
     assert missing == []

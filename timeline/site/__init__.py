@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -20,7 +21,7 @@ from timeline.site.context import FILTERS, Year, site_context
 from timeline.site.exports import render_exports
 from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
-from timeline.site.themes import make_environment, resolve_theme
+from timeline.site.themes import Theme, make_environment, resolve_theme
 from timeline.site.writer import write_atomically
 
 __all__ = ["render_pages", "render_site", "sanitise"]
@@ -37,6 +38,13 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     without it, each is still rendered once per render.
     """
     theme = resolve_theme(config.theme, config.root)
+    return dict(generate_pages(chronology, config, theme, about_html, fragments)), theme.static_dirs
+
+
+def generate_pages(chronology: Chronology, config: SiteConfig, theme: Theme, about_html: str = "",
+                   fragments: FragmentCache | None = None) -> Iterator[tuple[str, str]]:
+    """Each file of the site, by name, one at a time: a writer keeps only one page in memory, the largest
+    of which (the index of a big chronology) can be tens of megabytes."""
     environment = make_environment(theme, config.root)
     environment.filters.update(FILTERS)
     fragments = fragments or FragmentCache()
@@ -44,16 +52,16 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     environment.globals["card"] = fragments.card
     environment.globals["fragment"] = fragments.template_fragment
     context = site_context(chronology, config, about_html)
-    pages = {name: _render(environment, name, {**context, "root": _root_of(name, config)}) for name in TOP_PAGES}
-    for year in context["years"]:
-        if year.page:
-            neighbours = _neighbours(year, context["years"])
-            pages[year.page] = _render(environment, "year.html",
-                                       {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
-    pages["sitemap.xml"] = sitemap_xml(pages, config.url)
-    pages.update(render_exports(chronology, config, fragments=fragments))
+    years = [year for year in context["years"] if year.page]
+    for name in TOP_PAGES:
+        yield name, _render(environment, name, {**context, "root": _root_of(name, config)})
+    for year in years:
+        neighbours = _neighbours(year, context["years"])
+        yield year.page, _render(environment, "year.html",
+                                 {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
+    yield "sitemap.xml", sitemap_xml([*TOP_PAGES, *(year.page for year in years)], config.url)
+    yield from render_exports(chronology, config, fragments=fragments).items()
     fragments.finish()
-    return pages, theme.static_dirs
 
 
 def _root_of(name: str, config: SiteConfig) -> str:
@@ -96,10 +104,10 @@ def _template_frame(name: str) -> tuple[str, int | None]:
 
 def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "",
                 fragments: FragmentCache | None = None, clean: bool = False) -> int:
-    """Render and write the site; returns the number of files written.
+    """Render and write the site, one page at a time; returns the number of files written.
 
     Files in ``output`` the tool did not write are kept unless ``clean`` is true.
     """
-    pages, static_dirs = render_pages(chronology, config, about_html, fragments)
-    write_atomically(pages, static_dirs, output, clean)
-    return len(pages)
+    theme = resolve_theme(config.theme, config.root)
+    return write_atomically(generate_pages(chronology, config, theme, about_html, fragments),
+                            theme.static_dirs, output, clean)

@@ -6,6 +6,7 @@ import ctypes
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from timeline.site.manifest import (
@@ -15,8 +16,10 @@ from timeline.site.manifest import (
 )
 
 
-def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Path, clean: bool = False) -> None:
-    """Write every page and static file to a fresh folder, then put it in place of ``output``.
+def write_atomically(pages: Iterable[tuple[str, str]], static_dirs: list[Path], output: Path,
+                     clean: bool = False) -> int:
+    """Write every page and static file to a fresh folder, then put it in place of ``output``;
+    returns the number of pages written.
 
     A failure at any point leaves the previous site untouched. Static files of the
     most specific theme win over those of the themes it extends. Files in
@@ -30,15 +33,18 @@ def write_atomically(pages: dict[str, str], static_dirs: list[Path], output: Pat
         for static in reversed(static_dirs):
             if static.is_dir():
                 shutil.copytree(static, staging / "static", dirs_exist_ok=True)
-        for name, content in pages.items():
+        written = 0
+        for name, content in pages:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+            written += 1
         record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return written
 
 
 def _swap(staging: Path, output: Path) -> None:
