@@ -15,11 +15,14 @@ from timeline.tagger.timex import day_value, month_value, span_for, week_value
 
 
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
-WORD = re.compile(r"[^\W\d_]+")
+LETTER = re.compile(r"[^\W\d_]")
 STOPWORDS = {
-    "en": frozenset({"the", "and", "of", "is", "in", "to", "that", "for", "on", "with", "was", "he", "it"}),
-    "fr": frozenset({"le", "la", "les", "des", "est", "une", "dans", "et", "du", "pour", "que", "qui", "au", "sur"}),
+    "en": ("the", "and", "of", "is", "in", "to", "that", "for", "on", "with", "was", "he", "it"),
+    "fr": ("le", "la", "les", "des", "est", "une", "dans", "et", "du", "pour", "que", "qui", "au", "sur"),
 }
+STOPWORD_PATTERNS = {language: re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})(?![^\W\d_])", re.IGNORECASE)
+                     for language, words in STOPWORDS.items()}
+"""Each language's stopwords as whole words, counted by one regular expression rather than word by word."""
 
 
 def detected_language(text: str, stated: str) -> str:
@@ -32,11 +35,9 @@ def detected_language(text: str, stated: str) -> str:
     if stated.split("-")[0].lower() != "en":
         return stated
     sample = text[:5000]
-    letters = sum(1 for char in sample if char.isalpha())
-    if letters and len(ARABIC_LETTER.findall(sample)) > 0.5 * letters:
+    if ARABIC_LETTER.search(sample) and len(ARABIC_LETTER.findall(sample)) > 0.5 * len(LETTER.findall(sample)):
         return "ar"
-    words = [word.lower() for word in WORD.findall(sample)]
-    counts = {language: sum(word in stopwords for word in words) for language, stopwords in STOPWORDS.items()}
+    counts = {language: len(pattern.findall(sample)) for language, pattern in STOPWORD_PATTERNS.items()}
     return "fr" if counts["fr"] > 2 * counts["en"] and counts["fr"] >= 3 else stated
 
 
