@@ -166,3 +166,58 @@ def test_a_just_written_article_is_read_again_rather_than_trusted_by_signature(
     hashed.clear()
     build(articles)
     assert {"a.md", "b.md"} <= set(hashed)
+
+
+@pytest.fixture
+def merged(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many events each merge of the builds was given."""
+    import timeline.build
+
+    sizes: list[int] = []
+    real = timeline.build.merge_events
+
+    def counting(events: list) -> list:
+        sizes.append(len(events))
+        return real(events)
+
+    monkeypatch.setattr(timeline.build, "merge_events", counting)
+    return sizes
+
+
+def test_a_build_from_unchanged_inputs_takes_the_last_chronology_and_writes_the_same_site(
+        articles: Path, processed: list[Path], merged: list[int]):
+    build(articles, articles / "first")
+    assert len(merged) == 1
+    processed.clear()
+    build(articles, articles / "second")
+    assert processed == [] and len(merged) == 1
+    assert (articles / "first" / "index.html").read_bytes() == (articles / "second" / "index.html").read_bytes()
+
+
+@pytest.mark.parametrize("change", ["article", "curated", "eras", "corrections", "settings"])
+def test_any_changed_input_collects_the_chronology_anew(articles: Path, merged: list[int], change: str):
+    build(articles)
+    content = articles / "content"
+    if change == "article":
+        (content / "articles" / "b.md").write_text(article("B", "The army entered Homs on 5 February 2012."),
+                                                   encoding="utf-8")
+    elif change == "curated":
+        (content / "events").mkdir(exist_ok=True)
+        (content / "events" / "x.md").write_text("---\ntitle: X\ndate: 2012-05-25\n---\nAn editor's event.\n",
+                                                 encoding="utf-8")
+    elif change == "eras":
+        (content / "eras.toml").write_text('[[era]]\nname = "All"\nbegin = 2010-01-01\nend = 2024-12-31\n',
+                                           encoding="utf-8")
+    elif change == "corrections":
+        (content / "corrections.toml").write_text("", encoding="utf-8")
+    else:
+        (articles / "timeline.toml").write_text('[site]\ntitle = "Renamed"\n', encoding="utf-8")
+    build(articles)
+    assert len(merged) == 2
+
+
+def test_a_damaged_chronology_store_is_collected_anew(articles: Path, merged: list[int]):
+    build(articles)
+    (articles / CACHE_DIR / "chronology.pickle").write_bytes(b"\x80\x05 damaged")
+    build(articles)
+    assert len(merged) == 2

@@ -7,6 +7,7 @@ article becomes a diagnostic and never loses the others' events.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from timeline.cache import CACHE_DIR, ArticleCache, fresh_copy
+from timeline.cache import CACHE_DIR, ArticleCache, code_fingerprint, fresh_copy, read_pickle, write_pickle
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.corrections import correct_events
@@ -32,6 +33,7 @@ from timeline.tagger import tag_article_text
 
 
 FRAGMENTS_FILE = "fragments.pickle"
+CHRONOLOGY_FILE = "chronology.pickle"
 
 
 @dataclass
@@ -167,6 +169,47 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
 def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
     paths, diagnostics = scan_sources(config)
+    return _collect(config, paths, diagnostics, cache, mapper)
+
+
+def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process) -> Chronology:
+    """:func:`collect`, or the chronology the last build collected from exactly the same inputs.
+
+    A chronology is a pure function of the settings, the code, every article's
+    key and the curated events, corrections and eras: when none of them changed,
+    nothing is read, tagged or merged again.
+    """
+    paths, diagnostics = scan_sources(config)
+    key = chronology_key(config, paths, diagnostics, cache)
+    store = config.root / CACHE_DIR / CHRONOLOGY_FILE
+    stored = read_pickle(store)
+    if key is not None and isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
+        return stored[1]
+    chronology = _collect(config, paths, diagnostics, cache, mapper)
+    if key is not None:
+        write_pickle(store, (key, chronology))
+    return chronology
+
+
+def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
+                   cache: ArticleCache) -> str | None:
+    """A digest of everything a chronology is collected from; None when an article cannot be read."""
+    digest = hashlib.sha256(f"{code_fingerprint()}\0{config!r}\0{diagnostics!r}\0".encode())
+    try:
+        for path in paths:
+            digest.update(f"{path}\0{cache.keys.key(path, config.root, config.language)}\0".encode())
+    except OSError:
+        return None
+    folder = config.root / config.events_dir
+    curated = sorted(folder.glob("*.md")) if folder.is_dir() else []
+    for path in [*curated, config.root / config.corrections_file, config.root / config.eras_file]:
+        digest.update(f"{path}\0".encode())
+        digest.update(path.read_bytes() if path.is_file() else b"\0missing")
+    return digest.hexdigest()
+
+
+def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
+             cache: ArticleCache | None, mapper: Mapper) -> Chronology:
     results = process_articles(config, paths, cache, mapper)
     diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
@@ -196,7 +239,8 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
     Files in the output that the tool did not write are kept unless ``clean`` is true.
     """
     config = load_config(project)
-    chronology = collect(config, ArticleCache(config.root) if use_cache else None, mapper)
+    chronology = collect_remembered(config, ArticleCache(config.root), mapper) if use_cache else collect(
+        config, None, mapper)
     target = output or config.output_dir
     fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
     pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
