@@ -112,6 +112,13 @@ def era_anchors(years: list[Year]) -> dict[str, str]:
     return {band.era: band.anchor for year in years for band in year.bands if band.anchor and band.era}
 
 
+def bands_key(year: Year, level: int, highlighted: set[str], eras: list[Era]) -> tuple:
+    """Everything a year's bands show besides its events: the fragment kind of ``macros.bands``."""
+    layout = tuple((band.era, band.colour, band.anchor, len(band.events)) for band in year.bands)
+    return ("bands", level, year.year, layout, tuple((era.name, era.description) for era in eras),
+            tuple(event.id in highlighted for event in year.events))
+
+
 def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     """For the sources page: each article path with the events it reported, each event once."""
     found: dict[str, list[Event]] = {}
@@ -130,6 +137,7 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
     events = chronology.events
     many = len(events) >= config.many_events
     years = by_year(events, chronology.eras, year_pages=many)
+    chosen = highlights(events, config.highlights_per_year) if many else set()
     return {
         "site": config,
         "chronology": chronology,
@@ -139,7 +147,8 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
         "era_colours": era_colours(chronology.eras),
         "eras_by_name": {era.name: era for era in chronology.eras},
         "many_events": many,
-        "highlights": highlights(events, config.highlights_per_year) if many else set(),
+        "highlights": chosen,
+        "bands_key": lambda year, level: bands_key(year, level, chosen, chronology.eras),
         "tags": sorted({tag for event in events for tag in event.tags}),
         "outlets": sorted({s.source for event in events for s in event.sources if s.source}),
         "about_html": sanitise(about_html),

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 
 import jinja2
@@ -23,6 +23,7 @@ from timeline.cache import code_fingerprint, read_pickle, write_pickle
 from timeline.model import Event
 
 FragmentKey = tuple[bytes, Hashable]
+Subject = Event | Sequence[Event]
 
 
 def event_fingerprint(event: Event) -> bytes:
@@ -71,19 +72,21 @@ class FragmentCache:
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
-        return self.template_fragment(event, ("card", level, highlighted), render, level)
+        return self.template_fragment(event, ("card", level, highlighted), render, event, level)
 
-    def template_fragment(self, event: Event, kind: Hashable, render: Callable[..., Markup], *args: object) -> Markup:
-        """What the template macro ``render`` makes of ``event`` and ``args``, which ``kind`` must name."""
-        return Markup(self.fragment(event, kind, lambda: render(event, *args)))
+    def template_fragment(self, subject: Subject, kind: Hashable, render: Callable[..., Markup],
+                          *args: object) -> Markup:
+        """What the template macro ``render`` makes of ``args``, which only ``subject`` and ``kind`` may vary."""
+        return Markup(self.fragment(subject, kind, lambda: render(*args)))
 
-    def fragment(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
-        """The fragment of ``event`` of this ``kind``, from ``render`` only if not seen before.
+    def fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str]) -> str:
+        """The fragment of ``subject`` (an event, or a run of events such as a year's) of this ``kind``,
+        from ``render`` only if not seen before.
 
-        ``render`` must depend on nothing but the event, the kind and the code:
+        ``render`` must depend on nothing but the subject, the kind and the code:
         what else it reads is not part of the key.
         """
-        key = (self._fingerprint(event), kind)
+        key = (self._subject_key(subject), kind)
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)
@@ -92,6 +95,11 @@ class FragmentCache:
             self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
         self.used[key] = found
         return found
+
+    def _subject_key(self, subject: Subject) -> bytes:
+        if isinstance(subject, Event):
+            return self._fingerprint(subject)
+        return hashlib.blake2b(b"".join(map(self._fingerprint, subject)), digest_size=16).digest()
 
     def _fingerprint(self, event: Event) -> bytes:
         """The event's digest, taken once per render: the index and its year page show the same event.
