@@ -98,3 +98,15 @@ def test_a_build_renders_each_card_once_for_the_index_and_its_year_page(tmp_path
     assert fragments.rendered["card"] == len(events.events) + len(events.out_of_range)
     assert fragments.rendered["json"] == len(events.events) + len(events.out_of_range)
     assert any(name.startswith("years/") for name in pages(tmp_path / "site"))
+
+
+def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    builder = SiteBuilder(project)
+    assert builder.build().ok
+    years = len(list((project / "output" / "years").glob("*.html")))
+    edit_first_article(project)
+    assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
+    rendered = builder.fragments.rendered
+    assert 0 < rendered["card"] <= 2 and 0 < rendered["bands"] <= 2 < years
+    assert rendered["source-links"] == 1
