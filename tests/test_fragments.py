@@ -1,10 +1,13 @@
-"""Event cards are rendered once and reused, and the pages are byte for byte those of a fresh render."""
+"""Event fragments (cards, bands, source lists, export pieces) are rendered once and reused, and the pages are byte for byte those of a fresh render."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
+import timeline.site.fragments as fragments_module
 from conftest import make_site_project
 from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR
@@ -110,3 +113,22 @@ def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
     rendered = builder.fragments.rendered
     assert 0 < rendered["card"] <= 2 and 0 < rendered["bands"] <= 2 < years
     assert rendered["source-links"] == 1
+
+
+def test_a_build_from_unchanged_inputs_takes_the_events_digests_with_the_chronology(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    digested: list[str] = []
+    real = fragments_module.event_fingerprint
+
+    def counting(event):
+        digested.append(event.id)
+        return real(event)
+
+    monkeypatch.setattr(fragments_module, "event_fingerprint", counting)
+    build(project, tmp_path / "first")
+    assert len(digested) == len(set(digested)) > 0
+    digested.clear()
+    build(project, tmp_path / "second")
+    assert digested == []
+    assert pages(tmp_path / "first") == pages(tmp_path / "second")

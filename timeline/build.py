@@ -172,23 +172,32 @@ def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mappe
     return _collect(config, paths, diagnostics, cache, mapper)
 
 
-def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process) -> Chronology:
+def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process,
+                       fragments: FragmentCache | None = None) -> Chronology:
     """:func:`collect`, or the chronology the last build collected from exactly the same inputs.
 
     A chronology is a pure function of the settings, the code, every article's
     key and the curated events, corrections and eras: when none of them changed,
-    nothing is read, tagged or merged again.
+    nothing is read, tagged or merged again. The events' digests, which key their
+    rendered fragments, are remembered with it and handed to ``fragments``.
     """
     paths, diagnostics = scan_sources(config)
     key = chronology_key(config, paths, diagnostics, cache)
     store = config.root / CACHE_DIR / CHRONOLOGY_FILE
     stored = read_pickle(store)
-    if key is not None and isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-        return stored[1]
+    fragments = fragments or FragmentCache()
+    if key is not None and isinstance(stored, tuple) and len(stored) == 3 and stored[0] == key:
+        _, chronology, digests = stored
+        fragments.know(every_event(chronology), digests)
+        return chronology
     chronology = _collect(config, paths, diagnostics, cache, mapper)
     if key is not None:
-        write_pickle(store, (key, chronology))
+        write_pickle(store, (key, chronology, fragments.fingerprints_of(every_event(chronology))))
     return chronology
+
+
+def every_event(chronology: Chronology) -> list[Event]:
+    return chronology.events + chronology.out_of_range
 
 
 def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
@@ -239,10 +248,10 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
     Files in the output that the tool did not write are kept unless ``clean`` is true.
     """
     config = load_config(project)
-    chronology = collect_remembered(config, ArticleCache(config.root), mapper) if use_cache else collect(
+    fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
+    chronology = collect_remembered(config, ArticleCache(config.root), mapper, fragments) if use_cache else collect(
         config, None, mapper)
     target = output or config.output_dir
-    fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
     pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
                         fragments, clean=clean)
     return BuildResult(chronology, target, pages)

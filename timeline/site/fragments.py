@@ -55,6 +55,7 @@ class FragmentCache:
         self.kept: dict[FragmentKey, str] = {}
         self.used: dict[FragmentKey, str] = {}
         self.fingerprints: dict[int, bytes] = {}
+        self.known: dict[int, bytes] = {}
         self.rendered: Counter[str] = Counter()
 
     def start(self, environment: jinja2.Environment) -> None:
@@ -62,13 +63,23 @@ class FragmentCache:
         fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
-        self.used, self.fingerprints, self.rendered = {}, {}, Counter()
+        self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered."""
         self.kept, self.used, self.fingerprints = self.used, {}, {}
         if self.store is not None and self.rendered:
             write_pickle(self.store, (self.templates, self.kept))
+
+    def fingerprints_of(self, events: Sequence[Event]) -> list[bytes]:
+        """The events' digests, kept for the next render, which must be of these very event objects."""
+        digests = [event_fingerprint(event) for event in events]
+        self.know(events, digests)
+        return digests
+
+    def know(self, events: Sequence[Event], digests: Sequence[bytes]) -> None:
+        """Take the digests of ``events`` as given (remembered with a chronology from the same inputs)."""
+        self.known.update(zip(map(id, events), digests))
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
