@@ -180,7 +180,8 @@ class ArticleCache:
 def read_pickle(path: Path) -> object | None:
     """What ``path`` holds, or None when it is missing or unreadable (truncated, written by other code)."""
     try:
-        return pickle.loads(path.read_bytes())
+        with path.open("rb") as stream:
+            return pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
 

@@ -44,6 +44,10 @@ def templates_fingerprint(environment: jinja2.Environment) -> bytes:
 class FragmentCache:
     """Fragments of the last render; a render keeps only the fragments it used, so memory stays bounded.
 
+    Fragments are kept as UTF-8: most of a site is ASCII, which Python's strings
+    hold in one byte a character only until one curly quote makes the whole
+    fragment two or four bytes a character.
+
     With a ``store`` file, the fragments outlive the process: ``timeline build``
     run again renders only those of events that changed. The file names the
     templates and the code that rendered its fragments, and is ignored when either differs.
@@ -52,8 +56,8 @@ class FragmentCache:
     def __init__(self, store: Path | None = None) -> None:
         self.store = store
         self.templates = b""
-        self.kept: dict[FragmentKey, str] = {}
-        self.used: dict[FragmentKey, str] = {}
+        self.kept: dict[FragmentKey, bytes] = {}
+        self.used: dict[FragmentKey, bytes] = {}
         self.fingerprints: dict[int, bytes] = {}
         self.known: dict[int, bytes] = {}
         self.rendered: Counter[str] = Counter()
@@ -101,11 +105,13 @@ class FragmentCache:
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)
-        if found is None:
-            found = render()
-            self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
-        self.used[key] = found
-        return found
+        if found is not None:
+            self.used[key] = found
+            return found.decode("utf-8")
+        text = render()
+        self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
+        self.used[key] = text.encode("utf-8")
+        return text
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
@@ -122,7 +128,7 @@ class FragmentCache:
             found = self.fingerprints[id(event)] = event_fingerprint(event)
         return found
 
-    def _load(self, fingerprint: bytes) -> dict[FragmentKey, str]:
+    def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes]:
         stored = read_pickle(self.store) if self.store is not None else None
         if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != fingerprint:
             return {}
