@@ -132,3 +132,22 @@ def test_a_build_from_unchanged_inputs_takes_the_events_digests_with_the_chronol
     build(project, tmp_path / "second")
     assert digested == []
     assert pages(tmp_path / "first") == pages(tmp_path / "second")
+
+
+def test_a_rebuild_digests_only_the_events_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    builder = SiteBuilder(project)
+    assert builder.build().ok
+    digested: list[str] = []
+    real = fragments_module.event_fingerprint
+
+    def counting(event):
+        digested.append(event.id)
+        return real(event)
+
+    monkeypatch.setattr(fragments_module, "event_fingerprint", counting)
+    assert builder.build({project / "timeline.toml"}).ok
+    assert digested == []
+    edit_first_article(project)
+    assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
+    assert 0 < len(digested) <= 2
