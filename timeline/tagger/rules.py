@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, timedelta
 
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
 from timeline.tagger.locate import Locator, WordLocator, shape, words
+from timeline.tagger.starts import start_finder
 from timeline.tagger.lexicon import (
     FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
     SEASONS, UNIT, UNITS, VAGUE_NUMBERS, WEEKDAY, WEEKDAYS, YEAR, alternation,
@@ -55,28 +57,44 @@ class Rule:
     needs: re.Pattern | None = None
     word_break: re.Pattern | None = None
 
-    def matches(self, text: str, low: int, high: int) -> Iterator[re.Match]:
+    @cached_property
+    def word_starts(self) -> re.Pattern | None:
+        """A quicker stand-in for ``word_break`` that may hit where the pattern does not match
+        (see :mod:`timeline.tagger.starts`); made on first use, since reading the pattern takes a while."""
+        return start_finder(self.pattern) if self.word_break is not None else None
+
+    def matches(self, text: str, low: int, high: int, *, folded: bool = True) -> Iterator[re.Match]:
         """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
 
         A match that begins a word follows a non-word character (or ``low``), and the regex
         engine skips to the next such character far faster than it tries a rich pattern at
-        every position on the way; so ``word_break`` finds where the next match begins and the
-        pattern itself is tried only there.
+        every position on the way; so the pattern is tried only where a break is found that
+        it can follow. ``folded`` says that the text may hold one of the four characters the
+        quick :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
         """
         if self.word_break is None:
             yield from self.pattern.finditer(text, low, high)
             return
-        match, next_break = self.pattern.match, self.word_break.search
+        finder = self.word_break if folded or self.word_starts is None else self.word_starts
+        breaks = finder.finditer(text, low, high)
+        match = self.pattern.match
         position = low
         while position < high:
-            found = match(text, position, high)
+            found = match(text, position, high) or _next_match(match, breaks, text, position, high)
             if found is None:
-                gap = next_break(text, position, high)
-                if gap is None:
-                    return
-                found = match(text, gap.end(), high)
+                return
             yield found
             position = found.end()
+
+
+def _next_match(match: Callable, breaks: Iterator[re.Match], text: str, position: int, high: int) -> re.Match | None:
+    """The pattern's match right after the first of the remaining ``breaks`` beyond ``position`` that it matches after."""
+    for gap in breaks:
+        if gap.end() > position:
+            found = match(text, gap.end(), high)
+            if found is not None:
+                return found
+    return None
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
