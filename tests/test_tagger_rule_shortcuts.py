@@ -32,14 +32,17 @@ def test_every_match_holds_what_its_rule_needs(rule):
         assert rule.needs.search(text, match.start(), len(text)), (rule.name, text)
 
 
-@pytest.mark.parametrize("folded", [True, False])
+@pytest.mark.parametrize("form", ["any text", "no folded characters", "ASCII text"])
 @pytest.mark.parametrize("rule", [rule for rule in RULES if rule.word_break is not None], ids=lambda rule: rule.name)
-def test_matches_found_from_word_breaks_are_the_patterns_own(rule, folded):
+def test_matches_found_from_word_breaks_are_the_patterns_own(rule, form):
+    runner = rule.for_ascii_text if form == "ASCII text" else rule
     for text in EXAMPLES:
+        if form == "ASCII text":
+            text = text.encode("ascii", "replace").decode()
         for low in range(len(text)):
             for high in (len(text), len(text) - 1, (low + len(text)) // 2):
                 expected = [match.span() for match in rule.pattern.finditer(text, low, high)]
-                found = rule.matches(text, low, high, folded=folded)
+                found = runner.matches(text, low, high, folded=form == "any text")
                 assert [match.span() for match in found] == expected, (text, low, high)
 
 

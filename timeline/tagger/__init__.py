@@ -54,9 +54,11 @@ def find_candidates(text: str) -> list[Candidate]:
     """
     scan = Scan(text)
     regions_by_locator = LOCATORS.regions(scan)
-    folded = any(character in text for character in FOLDED_INTO_ASCII)
+    folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
     found = []
     for rule, locator_index in RULES_AND_LOCATORS:
+        if scan.ascii:
+            rule = rule.for_ascii_text
         for low, high in regions_by_locator[locator_index]:
             if rule.needs is not None and rule.needs.search(text, low, high) is None:
                 continue

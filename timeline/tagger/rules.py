@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, timedelta
 
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
-from timeline.tagger.locate import Locator, WordLocator, shape, words
+from timeline.tagger.locate import Locator, WordLocator, for_ascii, shape, words
 from timeline.tagger.starts import start_finder
 from timeline.tagger.lexicon import (
     FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
@@ -56,6 +56,12 @@ class Rule:
     locator: Locator
     needs: re.Pattern | None = None
     word_break: re.Pattern | None = None
+
+    @cached_property
+    def for_ascii_text(self) -> Rule:
+        """The same rule with its regexes in their quicker form for an ASCII text (see :func:`for_ascii`)."""
+        return replace(self, pattern=for_ascii(self.pattern), needs=self.needs and for_ascii(self.needs),
+                       word_break=self.word_break and for_ascii(self.word_break))
 
     @cached_property
     def word_starts(self) -> re.Pattern | None:

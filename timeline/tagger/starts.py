@@ -53,7 +53,7 @@ def start_finder(pattern: re.Pattern) -> re.Pattern | None:
     prefixes = _readable_prefixes(pattern)
     if not prefixes or () in prefixes:
         return None
-    return re.compile(rf"\W(?={_alternatives(prefixes)})")
+    return re.compile(rf"\W(?={_alternatives(prefixes)})", pattern.flags & re.ASCII)
 
 
 def _readable_prefixes(pattern: re.Pattern) -> set[Prefix] | None:
