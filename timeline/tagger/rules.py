@@ -108,13 +108,29 @@ BOUNDARY_BEFORE = r"(?<![\w$£€#.,/:-])"
 BOUNDARY_AFTER = r"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent))"
 
 
+SPACES = re.compile(r"\s+")
+COUNTED = re.compile(
+    r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
+    r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
+    r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
+    r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b"
+)
+DECIMAL = re.compile(r"\d+\.\d+")
+NOT_DIGITS = re.compile(r"\D")
+
+
+def _phrase(words: str) -> str:
+    """Words as the tables spell them: lower case, one space between ('The  Middle\nof' is 'the middle of')."""
+    return SPACES.sub(" ", words.lower())
+
+
 def _modifier(match: re.Match) -> str | None:
     raw = match.groupdict().get("mod")
-    return MODIFIERS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
+    return MODIFIERS.get(_phrase(raw)) if raw else None
 
 
 def _number(word: str) -> int | None:
-    word = re.sub(r"\s+", " ", word.lower())
+    word = _phrase(word)
     if word.replace(".", "", 1).isdigit():
         return int(float(word))
     if "-" in word:
@@ -244,14 +260,7 @@ def resolve_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
 def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
     """A four-digit number is a year unless it counts something ('2000 people') or is an address."""
     after = ctx.text[match.end():match.end() + 24].lower()
-    counted = re.match(
-        r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
-        r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
-        r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
-        r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b",
-        after,
-    )
-    return counted is None
+    return COUNTED.match(after) is None
 
 
 def resolve_year_range_end(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -325,7 +334,7 @@ def resolve_short_decade(match: re.Match, ctx: ResolutionContext) -> Resolution 
 
 def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     word = match.group("nth").lower()
-    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    number = ORDINALS.get(word) or int(NOT_DIGITS.sub("", word) or 0)
     return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
 
 
@@ -417,7 +426,7 @@ def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None
-    words = re.sub(r"\s+", " ", match.group("day").lower())
+    words = _phrase(match.group("day"))
     day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
     part = match.groupdict().get("part") or words.split()[-1]
     code = PARTS_OF_DAY.get(part.lower())
@@ -554,7 +563,7 @@ def _duration_amount(word: str) -> str | None:
     """'X' for a vague amount ('several'), the number as written for '22.8', else the number's value."""
     if any(word.startswith(vague) for vague in VAGUE_NUMBERS):
         return "X"
-    if re.fullmatch(r"\d+\.\d+", word):
+    if DECIMAL.fullmatch(word):
         return word
     number = _number(word)
     return None if number is None else str(number)
@@ -583,7 +592,7 @@ REFERENCES = {"now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF
 
 def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'now', 'recently', 'in the future', 'recent years' (PAST_REF), 'over the years' (PXY): fixed phrases."""
-    return Resolution(*REFERENCES[re.sub(r"\s+", " ", match.group(0).lower())])
+    return Resolution(*REFERENCES[_phrase(match.group(0))])
 
 
 ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
