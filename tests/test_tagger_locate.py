@@ -40,3 +40,15 @@ def test_a_character_that_lower_cases_to_two_does_not_hide_the_dates_around_it()
     found = [e.text for e in tag_text("On Monday, March 3, 2011 in İstanbul.", date(2011, 3, 5))]
     assert found == [e.text for e in tag_text("On Monday, March 3, 2011 in Istanbul.", date(2011, 3, 5))]
     assert "Monday, March 3, 2011" in found
+
+
+def test_an_ascii_text_gets_the_same_regions_from_the_ascii_forms_of_the_locators():
+    from timeline.tagger import LOCATORS
+
+    text = "On 7/8/07, two YEARS after the 2011-12 rally (3 p.m. GMT), in March 1861-1863 and the '80s."
+    scan = Scan(text)
+    assert scan.ascii
+    unicode_scan = Scan(text)
+    unicode_scan.ascii = False
+    assert LOCATORS.regions(scan) == LOCATORS.regions(unicode_scan)
+    assert any(LOCATORS.regions(scan))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from timeline.tagger.rules import RULES
+from timeline.tagger.starts import FOLDED_INTO_ASCII
 
 EXAMPLES = [
     "on Tuesday, October 22, 2000 at noon", "the night of 20 June 1791", "22 October, 2000",
@@ -15,6 +19,7 @@ EXAMPLES = [
     "Yesterday, 3 p.m. GMT; at 18:00 UTC Monday.", "two years ago—the 1990s—every week, in 2011-12 and 1861–1863",
     "yearly2011 x2011 the last 5 years (2008) ten-year plan; early 2011, late summer 2012, now",
     "the day before; that same day, the third quarter of last year; Christmas Eve 2010, on 7/8/07.",
+    "THE LAST WEEK OF MARCH, EARLY 2011, TWO YEARS AGO; the Morning of 3 MAY 2012; About Five Days Later",
 ]
 RULES_WITH_NEEDS = [rule for rule in RULES if rule.needs is not None]
 
@@ -27,10 +32,25 @@ def test_every_match_holds_what_its_rule_needs(rule):
         assert rule.needs.search(text, match.start(), len(text)), (rule.name, text)
 
 
+@pytest.mark.parametrize("form", ["any text", "no folded characters", "ASCII text"])
 @pytest.mark.parametrize("rule", [rule for rule in RULES if rule.word_break is not None], ids=lambda rule: rule.name)
-def test_matches_found_from_word_breaks_are_the_patterns_own(rule):
+def test_matches_found_from_word_breaks_are_the_patterns_own(rule, form):
+    runner = rule.for_ascii_text if form == "ASCII text" else rule
     for text in EXAMPLES:
+        if form == "ASCII text":
+            text = text.encode("ascii", "replace").decode()
         for low in range(len(text)):
             for high in (len(text), len(text) - 1, (low + len(text)) // 2):
                 expected = [match.span() for match in rule.pattern.finditer(text, low, high)]
-                assert [match.span() for match in rule.matches(text, low, high)] == expected, (text, low, high)
+                found = runner.matches(text, low, high, folded=form == "any text")
+                assert [match.span() for match in found] == expected, (text, low, high)
+
+
+def test_almost_every_rule_that_begins_words_has_a_quick_start_finder():
+    rules = [rule for rule in RULES if rule.word_break is not None]
+    assert sum(rule.word_starts is not None for rule in rules) >= len(rules) - 2
+
+
+def test_only_the_folded_characters_match_an_ascii_letter_case_blind_beyond_ascii():
+    beyond_ascii = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
+    assert "".join(sorted(set(re.findall(r"(?i)[a-z]", beyond_ascii)))) == "".join(sorted(FOLDED_INTO_ASCII))

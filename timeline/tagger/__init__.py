@@ -20,6 +20,7 @@ from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
 from timeline.tagger.locate import LocatorTable, Scan
 from timeline.tagger.rules import RULES, Resolution, Rule
+from timeline.tagger.starts import FOLDED_INTO_ASCII
 from timeline.tagger.timex import span_for
 
 TAGGER_VERSION = "2"
@@ -53,12 +54,15 @@ def find_candidates(text: str) -> list[Candidate]:
     """
     scan = Scan(text)
     regions_by_locator = LOCATORS.regions(scan)
+    folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
     found = []
     for rule, locator_index in RULES_AND_LOCATORS:
+        if scan.ascii:
+            rule = rule.for_ascii_text
         for low, high in regions_by_locator[locator_index]:
             if rule.needs is not None and rule.needs.search(text, low, high) is None:
                 continue
-            for match in rule.matches(text, low, high):
+            for match in rule.matches(text, low, high, folded=folded):
                 start, end = match.span()
                 found.append(Candidate(start, end, rule, match))
     found.sort(key=lambda c: (c.start, c.start - c.end))

@@ -22,9 +22,12 @@ FUTURE = re.compile(
 )
 
 
+NAMED_YEAR = re.compile(r"\d{4}(?!\d)")
+
+
 def year_of(span: DateSpan) -> int:
     """The year a span is named by: 1918 for the winter 1918-WI, which begins in December 1917."""
-    named = re.match(r"\d{4}(?!\d)", span.value)
+    named = NAMED_YEAR.match(span.value)
     return int(named.group()) if named else span.begin.year
 
 

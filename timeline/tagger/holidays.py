@@ -26,11 +26,12 @@ PATTERN = (
     r"Islamic\s+New\s+Year|Ashura"
 )
 
+SPACES = re.compile(r"\s+")
 TRIGGERS = ("christmas", "boxing", "year", "easter", "friday", "eid", "ramadan", "islamic", "ashura")
 
 
 def normalise(name: str) -> str:
-    key = re.sub(r"\s+", " ", name.lower()).replace("eid al fitr", "eid al-fitr").replace("eid al adha", "eid al-adha")
+    key = SPACES.sub(" ", name.lower()).replace("eid al fitr", "eid al-fitr").replace("eid al adha", "eid al-adha")
     return ALIASES.get(key, key)
 
 

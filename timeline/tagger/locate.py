@@ -3,10 +3,9 @@
 A rule's pattern is rich and the regex engine would try it at every position of
 the text; a locator finds the few places it can match (a month name, a unit
 word, a four-digit number) and the pattern runs only within the locator's
-reach before and after each of them (``REACH`` characters unless it says less). Word locators look their words up in the set of the text's
-words, built once for all rules, and find the few present ones by literal
-search; pattern locators are plain regexes for shapes that are not words
-('2011-', '8:30', '1980s').
+reach before and after each of them (``REACH`` characters unless it says less). The words
+of all word locators are found together, in one pass of one regex over the text; pattern
+locators are plain regexes for shapes that are not words ('2011-', '8:30', '1980s').
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 REACH = 60
-WORD = re.compile(r"[a-z]+")
 WHITESPACE = re.compile(r"\s")
 
 Region = tuple[int, int]
@@ -24,29 +22,26 @@ Region = tuple[int, int]
 
 @dataclass
 class Scan:
-    """One text, lower-cased, and the set of its words; shared by all locators.
-
-    A word's positions are kept once found, since several locators share words
-    ('year' is a unit, a holiday's word and a reference's).
-    """
+    """One text and its lower-cased copy, shared by all locators, and whether it is all ASCII
+    (then every regex can run in its quicker :func:`for_ascii` form)."""
 
     text: str
     lowered: str = field(init=False)
-    _positions: dict[str, list[Region]] = field(init=False, default_factory=dict)
+    ascii: bool = field(init=False)
 
     def __post_init__(self) -> None:
         self.lowered = lower_in_place(self.text)
+        self.ascii = self.text.isascii()
 
-    @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset(WORD.findall(self.lowered))
 
-    def positions(self, word: str) -> list[Region]:
-        """Where ``word`` stands whole in the text (found by a literal search, which is fast)."""
-        found = self._positions.get(word)
-        if found is None:
-            found = self._positions[word] = [match.span() for match in _whole_word(word).finditer(self.lowered)]
-        return found
+def for_ascii(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` compiled for ASCII text only (``re.ASCII``).
+
+    In an ASCII text it finds exactly what ``pattern`` finds, since ``\\w``, ``\\d``, ``\\s``, ``\\b``
+    and case-blind letters mean the same there; but the regex engine answers them from a
+    small table instead of asking Python's Unicode database for every character it tries.
+    """
+    return re.compile(pattern.pattern, pattern.flags & ~re.UNICODE | re.ASCII)
 
 
 def lower_in_place(text: str) -> str:
@@ -61,9 +56,31 @@ def lower_in_place(text: str) -> str:
     return "".join(character if len(character.lower()) != 1 else character.lower() for character in text)
 
 
+def whole_words(words: frozenset[str]) -> re.Pattern:
+    """A regex for any of the lower-case ``words`` standing whole: after a non-word character
+    and before a character that is no letter.
+
+    The words are written as a tree of their shared beginnings ('da(?:ily|y(?:s)?)'), which the
+    regex engine walks letter by letter, instead of trying every word in turn at every position.
+    """
+    return re.compile(rf"\b{_tree(words)}(?![a-z])")
+
+
 @lru_cache(maxsize=None)
-def _whole_word(word: str) -> re.Pattern:
-    return re.compile(rf"{word}(?<=\b{word})(?![a-z])")
+def _cached_whole_words(words: frozenset[str]) -> re.Pattern:
+    return whole_words(words)
+
+
+def _tree(words: frozenset[str] | set[str]) -> str:
+    branches: dict[str, set[str]] = {}
+    for word in words:
+        branches.setdefault(word[:1], set()).add(word[1:])
+    ends = "" in branches
+    options = [re.escape(letter) + _tree(rests) for letter, rests in sorted(branches.items()) if letter]
+    if not options:
+        return ""
+    tree = options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+    return f"(?:{tree})?" if ends else tree
 
 
 @dataclass(frozen=True)
@@ -75,7 +92,7 @@ class WordLocator:
     before: int = REACH
 
     def hits(self, scan: Scan) -> list[Region]:
-        return sorted(span for word in self.words & scan.words for span in scan.positions(word))
+        return [match.span() for match in _cached_whole_words(self.words).finditer(scan.lowered)]
 
 
 @dataclass(frozen=True)
@@ -88,10 +105,15 @@ class PatternLocator:
     after: int = REACH
     before: int = REACH
 
+    @cached_property
+    def ascii_pattern(self) -> re.Pattern:
+        return for_ascii(self.pattern)
+
     def hits(self, scan: Scan) -> list[Region]:
         if self.needs and not any(map(scan.lowered.__contains__, self.needs)):
             return []
-        return [match.span() for match in self.pattern.finditer(scan.lowered)]
+        pattern = self.ascii_pattern if scan.ascii else self.pattern
+        return [match.span() for match in pattern.finditer(scan.lowered)]
 
 
 Locator = WordLocator | PatternLocator
@@ -116,28 +138,32 @@ def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
 
 
 def regions(locator: Locator, scan: Scan) -> list[Region]:
+    """The regions around ``locator``'s hits in the scanned text (see :func:`merged`)."""
+    return merged(locator.hits(scan), locator, scan.text)
+
+
+def merged(hits: list[Region], locator: Locator, text: str) -> list[Region]:
     """Merged stretches from ``locator.before`` characters before each hit to ``locator.after``
     characters after it (a unit word ends its expression, a month name leads its day and year),
     ending at whitespace so that no word is cut in two ('Sept' of 'September')."""
-    text = scan.text
-    merged: list[Region] = []
-    for start, end in locator.hits(scan):
+    found: list[Region] = []
+    for start, end in hits:
         low = max(0, start - locator.before)
         space = WHITESPACE.search(text, end + locator.after)
         high = space.start() if space else len(text)
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
+        if found and low <= found[-1][1]:
+            found[-1] = (found[-1][0], max(high, found[-1][1]))
         else:
-            merged.append((low, high))
-    return merged
+            found.append((low, high))
+    return found
 
 
 class LocatorTable:
     """A fixed list of locators, and the regions of each in one text at a time.
 
-    In a given text most word locators find nothing, and asking each one costs more than
-    the search itself in a short news report; so the words of all of them are looked up
-    in the text's words at once, and only the locators with a word present are asked.
+    The words of all word locators are found in one pass of one regex (most of them are not
+    in a given text, and asking each locator would cost more than the search), and each hit
+    goes to the locators that have its word.
     """
 
     def __init__(self, locators: tuple[Locator, ...]) -> None:
@@ -146,15 +172,17 @@ class LocatorTable:
         for index, locator in enumerate(locators):
             for word in locator.words if isinstance(locator, WordLocator) else ():
                 self._word_locators.setdefault(word, []).append(index)
-        self._words = frozenset(self._word_locators)
+        self._words = whole_words(frozenset(self._word_locators))
+        self._ascii_words = for_ascii(self._words)
         self._pattern_locators = [index for index, locator in enumerate(locators) if isinstance(locator, PatternLocator)]
 
     def regions(self, scan: Scan) -> list[list[Region]]:
         """The regions of every locator, in the order of the table."""
-        found: list[list[Region]] = [[] for _ in self.locators]
-        asked = set(self._pattern_locators)
-        for word in self._words & scan.words:
-            asked.update(self._word_locators[word])
-        for index in asked:
-            found[index] = regions(self.locators[index], scan)
-        return found
+        hits: list[list[Region]] = [[] for _ in self.locators]
+        for match in (self._ascii_words if scan.ascii else self._words).finditer(scan.lowered):
+            span = match.span()
+            for index in self._word_locators[match.group()]:
+                hits[index].append(span)
+        for index in self._pattern_locators:
+            hits[index] = self.locators[index].hits(scan)
+        return [merged(found, locator, scan.text) if found else [] for found, locator in zip(hits, self.locators)]

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date, timedelta
 
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
-from timeline.tagger.locate import Locator, WordLocator, shape, words
+from timeline.tagger.locate import Locator, WordLocator, for_ascii, shape, words
+from timeline.tagger.starts import start_finder
 from timeline.tagger.lexicon import (
     FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
     SEASONS, UNIT, UNITS, VAGUE_NUMBERS, WEEKDAY, WEEKDAYS, YEAR, alternation,
@@ -55,28 +57,50 @@ class Rule:
     needs: re.Pattern | None = None
     word_break: re.Pattern | None = None
 
-    def matches(self, text: str, low: int, high: int) -> Iterator[re.Match]:
+    @cached_property
+    def for_ascii_text(self) -> Rule:
+        """The same rule with its regexes in their quicker form for an ASCII text (see :func:`for_ascii`)."""
+        return replace(self, pattern=for_ascii(self.pattern), needs=self.needs and for_ascii(self.needs),
+                       word_break=self.word_break and for_ascii(self.word_break))
+
+    @cached_property
+    def word_starts(self) -> re.Pattern | None:
+        """A quicker stand-in for ``word_break`` that may hit where the pattern does not match
+        (see :mod:`timeline.tagger.starts`); made on first use, since reading the pattern takes a while."""
+        return start_finder(self.pattern) if self.word_break is not None else None
+
+    def matches(self, text: str, low: int, high: int, *, folded: bool = True) -> Iterator[re.Match]:
         """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
 
         A match that begins a word follows a non-word character (or ``low``), and the regex
         engine skips to the next such character far faster than it tries a rich pattern at
-        every position on the way; so ``word_break`` finds where the next match begins and the
-        pattern itself is tried only there.
+        every position on the way; so the pattern is tried only where a break is found that
+        it can follow. ``folded`` says that the text may hold one of the four characters the
+        quick :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
         """
         if self.word_break is None:
             yield from self.pattern.finditer(text, low, high)
             return
-        match, next_break = self.pattern.match, self.word_break.search
+        finder = self.word_break if folded or self.word_starts is None else self.word_starts
+        breaks = finder.finditer(text, low, high)
+        match = self.pattern.match
         position = low
         while position < high:
-            found = match(text, position, high)
+            found = match(text, position, high) or _next_match(match, breaks, text, position, high)
             if found is None:
-                gap = next_break(text, position, high)
-                if gap is None:
-                    return
-                found = match(text, gap.end(), high)
+                return
             yield found
             position = found.end()
+
+
+def _next_match(match: Callable, breaks: Iterator[re.Match], text: str, position: int, high: int) -> re.Match | None:
+    """The pattern's match right after the first of the remaining ``breaks`` beyond ``position`` that it matches after."""
+    for gap in breaks:
+        if gap.end() > position:
+            found = match(text, gap.end(), high)
+            if found is not None:
+                return found
+    return None
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
@@ -84,13 +108,29 @@ BOUNDARY_BEFORE = r"(?<![\w$£€#.,/:-])"
 BOUNDARY_AFTER = r"(?![\w%]|[.,:]\d|\s*(?:%|percent|per\s+cent))"
 
 
+SPACES = re.compile(r"\s+")
+COUNTED = re.compile(
+    r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
+    r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
+    r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
+    r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b"
+)
+DECIMAL = re.compile(r"\d+\.\d+")
+NOT_DIGITS = re.compile(r"\D")
+
+
+def _phrase(words: str) -> str:
+    """Words as the tables spell them: lower case, one space between ('The  Middle\nof' is 'the middle of')."""
+    return SPACES.sub(" ", words.lower())
+
+
 def _modifier(match: re.Match) -> str | None:
     raw = match.groupdict().get("mod")
-    return MODIFIERS.get(re.sub(r"\s+", " ", raw.lower())) if raw else None
+    return MODIFIERS.get(_phrase(raw)) if raw else None
 
 
 def _number(word: str) -> int | None:
-    word = re.sub(r"\s+", " ", word.lower())
+    word = _phrase(word)
     if word.replace(".", "", 1).isdigit():
         return int(float(word))
     if "-" in word:
@@ -220,14 +260,7 @@ def resolve_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
 def _year_in_context(match: re.Match, ctx: ResolutionContext) -> bool:
     """A four-digit number is a year unless it counts something ('2000 people') or is an address."""
     after = ctx.text[match.end():match.end() + 24].lower()
-    counted = re.match(
-        r"\s+(?:people|persons|soldiers|troops|fighters|civilians|men|women|children|refugees|"
-        r"families|homes|houses|km|kilometres|kilometers|miles|metres|meters|feet|tons|tonnes|"
-        r"dollars|euros|pounds|prisoners|deaths|dead|cases|times|votes|members|units|rounds|"
-        r"hours|days|weeks|months|years|decades|centuries|calories|acres)\b",
-        after,
-    )
-    return counted is None
+    return COUNTED.match(after) is None
 
 
 def resolve_year_range_end(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -301,7 +334,7 @@ def resolve_short_decade(match: re.Match, ctx: ResolutionContext) -> Resolution 
 
 def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     word = match.group("nth").lower()
-    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    number = ORDINALS.get(word) or int(NOT_DIGITS.sub("", word) or 0)
     return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
 
 
@@ -393,7 +426,7 @@ def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None
-    words = re.sub(r"\s+", " ", match.group("day").lower())
+    words = _phrase(match.group("day"))
     day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
     part = match.groupdict().get("part") or words.split()[-1]
     code = PARTS_OF_DAY.get(part.lower())
@@ -530,7 +563,7 @@ def _duration_amount(word: str) -> str | None:
     """'X' for a vague amount ('several'), the number as written for '22.8', else the number's value."""
     if any(word.startswith(vague) for vague in VAGUE_NUMBERS):
         return "X"
-    if re.fullmatch(r"\d+\.\d+", word):
+    if DECIMAL.fullmatch(word):
         return word
     number = _number(word)
     return None if number is None else str(number)
@@ -559,7 +592,7 @@ REFERENCES = {"now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF
 
 def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'now', 'recently', 'in the future', 'recent years' (PAST_REF), 'over the years' (PXY): fixed phrases."""
-    return Resolution(*REFERENCES[re.sub(r"\s+", " ", match.group(0).lower())])
+    return Resolution(*REFERENCES[_phrase(match.group(0))])
 
 
 ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
