@@ -56,6 +56,11 @@ def test_both_years_of_a_pair_or_range_are_tagged(text):
     assert values == [str(first), str(second)]
 
 
+def test_a_modifier_on_a_single_day_leaves_the_day_whole():
+    [expression] = tag_text("Talks began in mid-March 1 at noon.", PUBLISHED)
+    assert expression.span.begin == expression.span.end == date(2024, 3, 1)
+
+
 def test_mid_month_keeps_the_month_value_and_narrows_the_span():
     [expression] = tag_text("Fighting resumed in mid-December.", PUBLISHED)
     assert expression.span.modifier == "mid"

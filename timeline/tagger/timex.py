@@ -82,10 +82,11 @@ def _bounds(match: re.Match) -> tuple[date, date, str]:
 
 
 def narrow(begin: date, end: date, modifier: str | None) -> tuple[date, date]:
-    """'early', 'mid' and 'late' take the first, middle or last third of a span."""
-    if modifier not in ("start", "mid", "end"):
-        return begin, end
+    """'early', 'mid' and 'late' take the first, middle or last third of a span; a span of fewer than
+    three days has no thirds and stays whole ('mid-March 1' is still 1 March)."""
     length = (end - begin).days + 1
+    if modifier not in ("start", "mid", "end") or length < 3:
+        return begin, end
     third = max(length // 3, 1)
     if modifier == "start":
         return begin, begin + timedelta(days=third - 1)
