@@ -10,14 +10,17 @@ conflicts. A curated event always wins: it keeps its title, text and date and
 takes the sources of the reports it absorbs.
 
 Events are compared only with the seeds of groups whose dates are near their
-own (a sweep over events in date order), so the cost grows with the number of
-events in a week, not with the square of all events.
+own and that share enough words with them (a sweep over events in date order,
+with an index from each word to the open groups whose seed has it), so the cost
+grows with the number of similar events in a week, not with the square of all
+events.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -28,6 +31,7 @@ CONFLICT_THRESHOLD = 0.75
 CONFLICT_WINDOW = timedelta(days=7)
 MIN_SHARED_WORDS = 3
 MONTH_DAYS = 31
+INDEX_SLACK = 256  # entries the sweep's index may hold beyond twice what its last cleaning left
 
 STOPWORDS = frozenset("""
 a about after again against all also an and any are as at be been before being between both but by can could did
@@ -75,6 +79,7 @@ class Group:
     matches: dict[str, Match] = field(default_factory=dict)
     quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min  # the seed's end: after it (and the conflict window) nothing can match the seed
+    number: int = 0  # the order of creation, which decides between equally good groups
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         if not self.members:
@@ -112,7 +117,12 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     """Shared content words over the words of the shorter text (0 to 1)."""
     if not first or not second:
         return 0.0
-    return len(first & second) / min(len(first), len(second))
+    return shared_fraction(len(first & second), len(first), len(second))
+
+
+def shared_fraction(shared: int, size: int, other_size: int) -> float:
+    """:func:`overlap` from counts alone: ``shared`` words over the words of the shorter text."""
+    return shared / min(size, other_size)
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
@@ -152,23 +162,93 @@ def report_order(event: Event) -> tuple:
             first.start if first else 0, event.id)
 
 
+def sweep_order(event: Event) -> tuple:
+    """The order in which events are placed into groups: by date, then by the order of their reports."""
+    return (event.span.begin, event.span.end, report_order(event))
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold reports of the same happening into one event each, recording why."""
-    groups: list[Group] = []
-    open_groups: list[Group] = []
-    for event in sorted(events, key=lambda e: (e.span.begin, e.span.end, report_order(e))):
-        open_groups = [group for group in open_groups if event.span.begin - group.end <= CONFLICT_WINDOW]
+    sweep = Sweep()
+    for event in sorted(events, key=sweep_order):
+        sweep.place(event)
+    return [merged_event(group) for group in sweep.groups]
+
+
+class Sweep:
+    """The groups made so far by placing events in :func:`sweep_order`, and an index of the open ones.
+
+    A group can take an event only if its seed shares :data:`MIN_SHARED_WORDS` content
+    words with it (the first test of :func:`best_match`), so only the groups found
+    that often in the index from words to groups are compared, best first, until
+    one matches. Events come in order of their begin, so a group once closed
+    stays closed: closed groups are dropped from the index now and then, in one
+    pass, not looked for at every event.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._indexed = 0  # entries in the index, closed groups' included
+        self._kept = 0  # entries left by the last pass that dropped closed groups
+
+    def place(self, event: Event) -> Group:
+        """Put ``event`` into the open group whose seed it matches best (the oldest of equals), or a new one."""
         words = content_words(comparable_text(event))
-        found = [(group, match) for group in open_groups if (match := best_match(event, words, group))]
-        if found:
-            group, match = max(found, key=lambda pair: pair[1].similarity.score)
-            group.add(event, words, match)
-            continue
-        group = Group()
+        earliest_end = earliest_open_end(event.span.begin)
+        if self._indexed > 2 * self._kept + INDEX_SLACK:
+            self._forget_closed(earliest_end)
+        for group in self._candidates(words, earliest_end):
+            match = best_match(event, words, group)
+            if match is not None:
+                group.add(event, words, match)
+                return group
+        return self._seed(event, words)
+
+    def _seed(self, event: Event, words: frozenset[str]) -> Group:
+        group = Group(number=len(self.groups))
         group.add(event, words)
-        groups.append(group)
-        open_groups.append(group)
-    return [merged_event(group) for group in groups]
+        self.groups.append(group)
+        for word in words:
+            self._by_word.setdefault(word, []).append(group.number)
+        self._indexed += len(words)
+        return group
+
+    def _candidates(self, words: frozenset[str], earliest_end: date) -> list[Group]:
+        """The open groups whose seed shares at least :data:`MIN_SHARED_WORDS` of ``words``, most alike first.
+
+        Alike as :func:`best_match` scores it, and the oldest first of equally alike
+        groups, so the first group that matches is the one the event joins.
+        Counted over the index as it is, closed groups and all: only the few
+        groups that share enough are then checked for being open.
+        """
+        found: list[int] = []
+        for word in words:
+            found += self._by_word.get(word, ())
+        shared = [(self.groups[number], count) for number, count in Counter(found).items() if count >= MIN_SHARED_WORDS]
+        ranked = sorted((-shared_fraction(count, len(words), len(group.seed_words)), group.number, group)
+                        for group, count in shared if group.end >= earliest_end)
+        return [group for *_, group in ranked]
+
+    def _forget_closed(self, earliest_end: date) -> None:
+        """Drop the groups closed for good from the index, once it has grown to twice what the last pass left.
+
+        Each pass costs what the index holds, which is at most what was added
+        since the previous pass: the work per group made stays constant.
+        """
+        groups = self.groups
+        for word, numbers in list(self._by_word.items()):
+            open_numbers = [number for number in numbers if groups[number].end >= earliest_end]
+            if open_numbers:
+                self._by_word[word] = open_numbers
+            else:
+                del self._by_word[word]
+        self._indexed = self._kept = sum(map(len, self._by_word.values()))
+
+
+def earliest_open_end(begin: date) -> date:
+    """The earliest seed end of a group still open to an event beginning at ``begin``."""
+    return begin - CONFLICT_WINDOW if begin - date.min >= CONFLICT_WINDOW else date.min
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
@@ -212,13 +292,19 @@ def merged_event(group: Group) -> Event:
 
 
 def settle_date(members: list[Event]) -> tuple[DateSpan, list[DateSpan]]:
-    """The curated date, or the one most reports agree with at the finest precision; the rest are conflicts."""
+    """The curated date, or the one most reports agree with at the finest precision; the rest are conflicts.
+
+    Reports are counted per distinct span, since a large event has hundreds of
+    reports but few distinct dates. The first of equally good spans wins, as
+    the counter keeps the order in which spans first appear.
+    """
     spans = [member.span for member in members]
     if members[0].curated:
         chosen = spans[0]
     else:
-        chosen = max(spans, key=lambda span: (sum(other.overlaps(span) for other in spans),
-                                               -(span.end - span.begin).days))
+        reports = Counter(spans)
+        chosen = max(reports, key=lambda span: (sum(count for other, count in reports.items() if other.overlaps(span)),
+                                                -(span.end - span.begin).days))
     conflicts = {span.value: span for span in spans if not span.overlaps(chosen)}
     return chosen, list(conflicts.values())
 
