@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline import __version__
-from timeline.model import Event
 from timeline.readers.frontmatter import sidecar_path
 from timeline.tagger import TAGGER_VERSION
 
@@ -95,6 +94,10 @@ class ArticleCache:
             self.latest[path] = (key, computed)
             self._store(key, computed)
 
+    def holds(self, path: Path, result: ArticleResult) -> bool:
+        """Whether :meth:`keep` took ``result`` as the article's latest (the article did not change meanwhile)."""
+        return self.latest.get(path, ("", None))[1] is result
+
     def _remembered(self, path: Path, key: str) -> ArticleResult | None:
         remembered_key, result = self.latest.get(path, ("", None))
         return result if remembered_key == key else None
@@ -129,19 +132,14 @@ class ArticleCache:
 
 
 def fresh_copy(result: ArticleResult) -> ArticleResult:
-    """The result with events of its own: later stages merge sources and set eras in place,
-    which must not leak into the cached original that the next build starts from.
+    """The result with events of its own (:meth:`Event.own_copy`): later stages merge sources
+    and set eras in place, which must not leak into the cached original that the next build
+    starts from.
 
     Shallow copies, not ``dataclasses.replace``: at thousands of events a build, it is
-    several times faster, and the fields that change are replaced, never mutated.
+    several times faster.
     """
     copied = copy.copy(result)
-    copied.events = [_own_event(event) for event in result.events]
+    copied.events = [event.own_copy() for event in result.events]
     copied.diagnostics = list(result.diagnostics)
-    return copied
-
-
-def _own_event(event: Event) -> Event:
-    copied = copy.copy(event)
-    copied.sources = list(event.sources)
     return copied
