@@ -22,7 +22,7 @@ from timeline.corrections import correct_events
 from timeline.curated import load_curated
 from timeline.errors import ContentError
 from timeline.events import extract_events
-from timeline.merge import merge_events
+from timeline.merge import IncrementalMerge, merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
 from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
@@ -44,6 +44,7 @@ class ArticleResult:
     article: Article | None
     events: list[Event] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    key: str | None = None  # the cache key of the content the events came from, when certain: same key, same events
 
 
 @dataclass
@@ -163,13 +164,33 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     for path, result in computed.items():
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
     cache.save()
-    return [looked_up[path][1] or fresh_copy(computed[path]) for path in paths]
+    results = [looked_up[path][1] or fresh_copy(computed[path]) for path in paths]
+    for path, result in zip(paths, results):
+        result.key = looked_up[path][0] if path not in computed or cache.holds(path, computed[path]) else None
+    return results
 
 
-def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process) -> Chronology:
-    """Everything but the writing: articles, curated events, eras, ordered into a chronology."""
+def merge_results(curated: list[Event], results: list[ArticleResult], merger: IncrementalMerge | None) -> list[Event]:
+    """The merged events of the curated events and the articles', by ``merger`` when there is one.
+
+    Each article is a part under its cache key (a result without one is a part
+    like no other), and the curated events one part under their own text.
+    """
+    if merger is None:
+        return merge_events(curated + [event for result in results for event in result.events])
+    parts = [(("curated", repr(curated)), curated)]
+    parts += [(result.key or object(), result.events) for result in results]
+    return merger.merge(parts)
+
+
+def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process,
+            merger: IncrementalMerge | None = None) -> Chronology:
+    """Everything but the writing: articles, curated events, eras, ordered into a chronology.
+
+    A ``merger`` kept from the last build merges again only where articles changed.
+    """
     paths, diagnostics = scan_sources(config)
-    return _collect(config, paths, diagnostics, cache, mapper)
+    return _collect(config, paths, diagnostics, cache, mapper, merger)
 
 
 def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process,
@@ -218,11 +239,11 @@ def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diag
 
 
 def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
-             cache: ArticleCache | None, mapper: Mapper) -> Chronology:
+             cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None) -> Chronology:
     results = process_articles(config, paths, cache, mapper)
     diagnostics += [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
-    merged = merge_events(curated + [event for result in results for event in result.events])
+    merged = merge_results(curated, results, merger)
     events, corrected = correct_events(merged, config.root / config.corrections_file)
     chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
                                   diagnostics + problems + corrected)

@@ -10,16 +10,23 @@ conflicts. A curated event always wins: it keeps its title, text and date and
 takes the sources of the reports it absorbs.
 
 Events are compared only with the seeds of groups whose dates are near their
-own (a sweep over events in date order), so the cost grows with the number of
-events in a week, not with the square of all events.
+own and that share enough words with them (a sweep over events in date order,
+with an index from each word to the open groups whose seed has it), so the cost
+grows with the number of similar events in a week, not with the square of all
+events. A live build keeps an :class:`IncrementalMerge`, which after an edit
+matches again only the events the changed articles' groups could take, and
+gives exactly what a full merge gives.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from timeline.model import DateSpan, Event, MergeDecision
 
@@ -28,6 +35,7 @@ CONFLICT_THRESHOLD = 0.75
 CONFLICT_WINDOW = timedelta(days=7)
 MIN_SHARED_WORDS = 3
 MONTH_DAYS = 31
+INDEX_SLACK = 256  # entries the sweep's index may hold beyond twice what its last cleaning left
 
 STOPWORDS = frozenset("""
 a about after again against all also an and any are as at be been before being between both but by can could did
@@ -75,6 +83,7 @@ class Group:
     matches: dict[str, Match] = field(default_factory=dict)
     quoted: set[tuple[str, str]] = field(default_factory=set)
     end: date = date.min  # the seed's end: after it (and the conflict window) nothing can match the seed
+    number: int = 0  # the order of creation, which decides between equally good groups
 
     def add(self, event: Event, words: frozenset[str], match: Match | None = None) -> None:
         if not self.members:
@@ -112,7 +121,12 @@ def overlap(first: frozenset[str], second: frozenset[str]) -> float:
     """Shared content words over the words of the shorter text (0 to 1)."""
     if not first or not second:
         return 0.0
-    return len(first & second) / min(len(first), len(second))
+    return shared_fraction(len(first & second), len(first), len(second))
+
+
+def shared_fraction(shared: int, size: int, other_size: int) -> float:
+    """:func:`overlap` from counts alone: ``shared`` words over the words of the shorter text."""
+    return shared / min(size, other_size)
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> Similarity:
@@ -152,40 +166,361 @@ def report_order(event: Event) -> tuple:
             first.start if first else 0, event.id)
 
 
+def sweep_order(event: Event) -> tuple:
+    """The order in which events are placed into groups: by date, then by the order of their reports."""
+    return (event.span.begin, event.span.end, report_order(event))
+
+
 def merge_events(events: list[Event]) -> list[Event]:
     """Fold reports of the same happening into one event each, recording why."""
-    groups: list[Group] = []
-    open_groups: list[Group] = []
-    for event in sorted(events, key=lambda e: (e.span.begin, e.span.end, report_order(e))):
-        open_groups = [group for group in open_groups if event.span.begin - group.end <= CONFLICT_WINDOW]
+    sweep = Sweep()
+    for event in sorted(events, key=sweep_order):
+        sweep.place(event)
+    return [merged_event(group) for group in sweep.groups]
+
+
+class Sweep:
+    """The groups made so far by placing events in :func:`sweep_order`, and an index of the open ones.
+
+    A group can take an event only if its seed shares :data:`MIN_SHARED_WORDS` content
+    words with it (the first test of :func:`best_match`), so only the groups found
+    that often in the index from words to groups are compared, best first, until
+    one matches. Events come in order of their begin, so a group once closed
+    stays closed: closed groups are dropped from the index now and then, in one
+    pass, not looked for at every event.
+    """
+
+    def __init__(self) -> None:
+        self.groups: list[Group] = []
+        self._by_word: dict[str, list[int]] = {}
+        self._indexed = 0  # entries in the index, closed groups' included
+        self._kept = 0  # entries left by the last pass that dropped closed groups
+
+    def place(self, event: Event) -> tuple[Group, Match | None]:
+        """Put ``event`` into the open group whose seed it matches best (the oldest of equals), or a new one."""
         words = content_words(comparable_text(event))
-        found = [(group, match) for group in open_groups if (match := best_match(event, words, group))]
-        if found:
-            group, match = max(found, key=lambda pair: pair[1].similarity.score)
-            group.add(event, words, match)
-            continue
-        group = Group()
+        earliest_end = earliest_open_end(event.span.begin)
+        if self._indexed > 2 * self._kept + INDEX_SLACK:
+            self._forget_closed(earliest_end)
+        for group in self._candidates(words, earliest_end):
+            match = best_match(event, words, group)
+            if match is not None:
+                group.add(event, words, match)
+                return group, match
+        return self.start_group(event), None
+
+    def start_group(self, event: Event) -> Group:
+        """A new group seeded by ``event``, without matching it: :meth:`place` found no match, or a replay knows."""
+        words = content_words(comparable_text(event))
+        group = Group(number=len(self.groups))
         group.add(event, words)
-        groups.append(group)
-        open_groups.append(group)
-    return [merged_event(group) for group in groups]
+        self.groups.append(group)
+        for word in words:
+            self._by_word.setdefault(word, []).append(group.number)
+        self._indexed += len(words)
+        return group
+
+    def _candidates(self, words: frozenset[str], earliest_end: date) -> list[Group]:
+        """The open groups whose seed shares at least :data:`MIN_SHARED_WORDS` of ``words``, most alike first.
+
+        Alike as :func:`best_match` scores it, and the oldest first of equally alike
+        groups, so the first group that matches is the one the event joins.
+        Counted over the index as it is, closed groups and all: only the few
+        groups that share enough are then checked for being open.
+        """
+        found: list[int] = []
+        for word in words:
+            found += self._by_word.get(word, ())
+        shared = [(self.groups[number], count) for number, count in Counter(found).items() if count >= MIN_SHARED_WORDS]
+        ranked = sorted((-shared_fraction(count, len(words), len(group.seed_words)), group.number, group)
+                        for group, count in shared if group.end >= earliest_end)
+        return [group for *_, group in ranked]
+
+    def _forget_closed(self, earliest_end: date) -> None:
+        """Drop the groups closed for good from the index, once it has grown to twice what the last pass left.
+
+        Each pass costs what the index holds, which is at most what was added
+        since the previous pass: the work per group made stays constant.
+        """
+        groups = self.groups
+        for word, numbers in list(self._by_word.items()):
+            open_numbers = [number for number in numbers if groups[number].end >= earliest_end]
+            if open_numbers:
+                self._by_word[word] = open_numbers
+            else:
+                del self._by_word[word]
+        self._indexed = self._kept = sum(map(len, self._by_word.values()))
+
+
+def earliest_open_end(begin: date) -> date:
+    """The earliest seed end of a group still open to an event beginning at ``begin``."""
+    return begin - CONFLICT_WINDOW if begin - date.min >= CONFLICT_WINDOW else date.min
+
+
+Identity = tuple[Hashable, int]
+"""An event's part and its position in the part: the same identity is the same event from one merge to the next."""
+
+
+class Slot(NamedTuple):
+    """One event of a part, with its :func:`sweep_order` worked out once."""
+
+    order: tuple
+    identity: Identity
+    event: Event
+
+
+class IncrementalMerge:
+    """:func:`merge_events` for a builder that merges again and again after a few articles change.
+
+    It takes the events in parts, each under a key that is equal only for the same
+    events (an article's cache key), and remembers the last merge: the events in
+    sweep order and, for each, the seed of the group it joined, its match and the
+    seed of the oldest group open when it came. After a change it copies the last
+    merge's decisions up to a changed event, reopens the groups open there by
+    replaying them, matches again from there, and goes back to copying once no
+    group whose members differ from last time is open in either merge: from then
+    until the next change every event meets the same open groups as last time, so
+    it joins the same one. Merged events are made again only for groups whose
+    members changed.
+
+    The result always equals ``merge_events`` of all the parts' events; the events
+    returned are copies, so that what later stages set on them never reaches the
+    ones kept for the next merge.
+    """
+
+    def __init__(self) -> None:
+        self._part_slots: dict[Hashable, list[Slot]] = {}
+        self._forget()
+        self.matched = 0  # events the last merge matched again rather than copied
+
+    def _forget(self) -> None:
+        """No last merge to start from: the next one matches every event."""
+        self._slots: list[Slot] = []
+        self._positions: dict[Identity, int] = {}
+        self._seeds: list[Identity] = []
+        self._matches: list[Match | None] = []
+        self._oldest_open: list[Identity] = []
+        self._merged: dict[Identity, Event] = {}
+
+    def merge(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Event]:
+        """The merged events of all ``parts``, as :func:`merge_events` gives them."""
+        slots = self._sorted(parts)
+        positions = {slot.identity: position for position, slot in enumerate(slots)}
+        old_positions = self._old_positions(slots)
+        if old_positions is None or 2 * old_positions.count(None) > len(slots):
+            self._forget()
+            old_positions = [None] * len(slots)
+        run = Rerun(self, slots, positions, old_positions)
+        run.sweep_all()
+        self._slots, self._positions = slots, positions
+        self._seeds, self._matches, self._oldest_open = run.seeds, run.matches, run.oldest_open
+        self._remerge(run, positions)
+        self.matched = run.matched
+        return [self._merged[slot.identity].own_copy() for slot, seed in zip(slots, self._seeds)
+                if seed == slot.identity]
+
+    def _sorted(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Slot]:
+        """Every event in the sweep's order, which is the stable sort :func:`merge_events` makes of
+        all the parts' events one part after the other: ties go by part, then by position in it.
+
+        Parts seen last time keep their slots, and come in last time's order, which
+        leaves the sort little to do.
+        """
+        ranks = {key: rank for rank, (key, _) in enumerate(parts)}
+        if len(ranks) < len(parts):
+            raise ValueError("every part needs a key of its own")
+        known, self._part_slots = self._part_slots, {key: self._part_slots.get(key) or self._slots_of(key, events)
+                                                     for key, events in parts}
+        kept = [slot for slot in self._slots if slot.identity[0] in ranks]
+        added = [slot for key in ranks if key not in known for slot in self._part_slots[key]]
+        return sorted(kept + added, key=lambda slot: (slot.order, ranks[slot.identity[0]], slot.identity[1]))
+
+    @staticmethod
+    def _slots_of(key: Hashable, events: Sequence[Event]) -> list[Slot]:
+        return [Slot(sweep_order(event), (key, index), event) for index, event in enumerate(events)]
+
+    def _old_positions(self, slots: list[Slot]) -> list[int | None] | None:
+        """Where each event was last time (None: new); None when kept events changed their order,
+        as they do when the caller reorders its parts."""
+        found = list(map(self._positions.get, (slot.identity for slot in slots)))
+        kept = [position for position in found if position is not None]
+        return found if all(a < b for a, b in zip(kept, kept[1:])) else None
+
+    def _remerge(self, run: Rerun, positions: dict[Identity, int]) -> None:
+        """Merged events made again for the groups whose members changed; those of groups gone are dropped."""
+        for seed in run.changed:
+            if seed in positions and self._seeds[positions[seed]] == seed:
+                self._merged[seed] = merged_event(run.groups[seed])
+            else:
+                self._merged.pop(seed, None)
+
+
+class Rerun:
+    """One merge of an :class:`IncrementalMerge`: the new decisions, copied or made again.
+
+    A group is *changed* when it has a member in one merge that it lacks in the
+    other: it takes or loses a new, removed or differently placed event. While a
+    changed group is open in either merge, the events met may decide differently
+    from last time, so they are matched again; once none is, the open groups are
+    the same groups with the same members as last time, and so are the decisions
+    up to the next changed event.
+    """
+
+    def __init__(self, last: IncrementalMerge, slots: list[Slot], positions: dict[Identity, int],
+                 old_positions: list[int | None]) -> None:
+        self.last, self.slots, self.positions, self.old_positions = last, slots, positions, old_positions
+        self.removed_before = self._removed_before()
+        self.seeds: list[Identity] = [slot.identity for slot in slots]
+        self.matches: list[Match | None] = [None] * len(slots)
+        self.oldest_open: list[Identity] = list(self.seeds)
+        self.groups: dict[Identity, Group] = {}
+        self.changed: set[Identity] = set()
+        self.open_changed: dict[Identity, Event] = {}
+        self.matched = 0
+
+    def _removed_before(self) -> dict[int, range]:
+        """The events of last time that are gone, by the position they would come before now."""
+        removed, expected = {}, 0
+        for position, old in enumerate(self.old_positions):
+            if old is not None:
+                if old > expected:
+                    removed[position] = range(expected, old)
+                expected = old + 1
+        if expected < len(self.last._slots):
+            removed[len(self.slots)] = range(expected, len(self.last._slots))
+        return removed
+
+    def sweep_all(self) -> None:
+        """Every event's decision: copied where nothing changed, matched again from each change on."""
+        changes = sorted({position for position, old in enumerate(self.old_positions) if old is None}
+                         | set(self.removed_before))
+        position = 0
+        for change in changes:
+            if position == len(self.slots):
+                return
+            if change >= position:
+                self._copy(position, change)
+                position = self._match_from(change, set(changes))
+        self._copy(position, len(self.slots))
+
+    def _copy(self, begin: int, end: int) -> None:
+        """Last time's decisions for the events from ``begin`` to ``end``, which are the same events in a row."""
+        if begin >= end:
+            return
+        old = self.old_positions[begin]
+        last = self.last
+        self.seeds[begin:end] = last._seeds[old:old + end - begin]
+        self.matches[begin:end] = last._matches[old:old + end - begin]
+        self.oldest_open[begin:end] = last._oldest_open[old:old + end - begin]
+
+    def _match_from(self, change: int, changes: set[int]) -> int:
+        """Decide the events from ``change`` on until no changed group is open; the position reached.
+
+        An event that no open changed group could take in either merge (their seeds'
+        words and dates do not match it) meets the same candidates as last time:
+        its decision is replayed, not made again.
+        """
+        sweep, seeds = self._reopen(change)
+        groups = dict(zip(seeds, sweep.groups))
+        oldest = 0
+        for position in range(change, len(self.slots)):
+            slot = self.slots[position]
+            earliest_end = earliest_open_end(slot.event.span.begin)
+            self.open_changed = {seed: event for seed, event in self.open_changed.items()
+                                 if event.span.end >= earliest_end}
+            if position not in changes and not self.open_changed:
+                return position
+            self._mark_removed(position)
+            while oldest < len(seeds) and sweep.groups[oldest].end < earliest_end:
+                oldest += 1
+            self.oldest_open[position] = seeds[oldest] if oldest < len(seeds) else slot.identity
+            if position in changes or self._changed_group_could_take(slot.event):
+                group, self.matches[position] = sweep.place(slot.event)
+                self.matched += 1
+            else:
+                group = self._replay(position, sweep, groups)
+            if group.number == len(seeds):
+                seeds.append(slot.identity)
+                self.groups[slot.identity] = groups[slot.identity] = group
+            self.seeds[position] = seeds[group.number]
+            self._compare(position, group)
+        self._mark_removed(len(self.slots))
+        return len(self.slots)
+
+    def _changed_group_could_take(self, event: Event) -> bool:
+        words = content_words(comparable_text(event))
+        return any(seed_match(event, words, seed, content_words(comparable_text(seed))) is not None
+                   for seed in self.open_changed.values())
+
+    def _replay(self, position: int, sweep: Sweep, groups: dict[Identity, Group]) -> Group:
+        """Last time's decision for the event at ``position``, made again in ``sweep`` without matching."""
+        old = self.old_positions[position]
+        seed, self.matches[position] = self.last._seeds[old], self.last._matches[old]
+        event = self.slots[position].event
+        if seed == self.slots[position].identity:
+            return sweep.start_group(event)
+        group = groups[seed]
+        group.add(event, group.seed_words, self.matches[position])
+        return group
+
+    def _reopen(self, change: int) -> tuple[Sweep, list[Identity]]:
+        """A sweep as it stood before ``change``, replayed from the decisions before it without matching.
+
+        Only the groups open when the event before it came can matter; older ones are closed for good.
+        """
+        sweep, reopened = Sweep(), {}
+        first = self.positions[self.oldest_open[change - 1]] if change else change
+        for position in range(first, change):
+            event, seed = self.slots[position].event, self.seeds[position]
+            if seed == self.slots[position].identity:
+                reopened[seed] = self.groups[seed] = sweep.start_group(event)
+            elif seed in reopened:
+                reopened[seed].add(event, reopened[seed].seed_words, self.matches[position])
+        return sweep, list(reopened)
+
+    def _compare(self, position: int, group: Group) -> None:
+        """Mark the groups the event joined now and last time as changed, unless they are the same."""
+        seed, old = self.seeds[position], self.old_positions[position]
+        old_seed = None if old is None else self.last._seeds[old]
+        if old_seed != seed:
+            self._mark(seed, group.seed)
+            if old_seed is not None:
+                self._mark(old_seed, self.last._slots[self.last._positions[old_seed]].event)
+
+    def _mark_removed(self, position: int) -> None:
+        for old in self.removed_before.get(position, ()):
+            seed = self.last._seeds[old]
+            self._mark(seed, self.last._slots[self.last._positions[seed]].event)
+
+    def _mark(self, seed: Identity, seed_event: Event) -> None:
+        self.changed.add(seed)
+        self.open_changed[seed] = seed_event
 
 
 def best_match(event: Event, words: frozenset[str], group: Group) -> Match | None:
     """How well ``event`` matches the seed of ``group``, if enough for the relation of their dates.
 
-    The cheapest test (enough shared words) comes first: this runs for every open group.
+    A curated event never joins another curated one, and two dates of one sentence never merge.
     """
-    if len(words & group.seed_words) < MIN_SHARED_WORDS:
+    match = seed_match(event, words, group.seed, group.seed_words)
+    if match is None or event.curated and group.has_curated or _same_sentence(event, group):
         return None
-    if event.curated and group.has_curated or _same_sentence(event, group):
+    return match
+
+
+def seed_match(event: Event, words: frozenset[str], seed: Event, seed_words: frozenset[str]) -> Match | None:
+    """How well ``event`` matches ``seed`` by their words and dates alone, whatever the seed's group holds.
+
+    The cheapest test (enough shared words) comes first: this runs for every group the sweep finds.
+    """
+    if len(words & seed_words) < MIN_SHARED_WORDS:
         return None
-    relation = date_relation(group.seed.span, event.span)
+    relation = date_relation(seed.span, event.span)
     if relation is None:
         return None
-    alike = similarity(words, group.seed_words)
+    alike = similarity(words, seed_words)
     threshold = MERGE_THRESHOLD if relation == "overlap" else CONFLICT_THRESHOLD
-    return Match(group.seed, alike, threshold, relation) if alike.score >= threshold else None
+    return Match(seed, alike, threshold, relation) if alike.score >= threshold else None
 
 
 def _same_sentence(event: Event, group: Group) -> bool:
@@ -212,13 +547,19 @@ def merged_event(group: Group) -> Event:
 
 
 def settle_date(members: list[Event]) -> tuple[DateSpan, list[DateSpan]]:
-    """The curated date, or the one most reports agree with at the finest precision; the rest are conflicts."""
+    """The curated date, or the one most reports agree with at the finest precision; the rest are conflicts.
+
+    Reports are counted per distinct span, since a large event has hundreds of
+    reports but few distinct dates. The first of equally good spans wins, as
+    the counter keeps the order in which spans first appear.
+    """
     spans = [member.span for member in members]
     if members[0].curated:
         chosen = spans[0]
     else:
-        chosen = max(spans, key=lambda span: (sum(other.overlaps(span) for other in spans),
-                                               -(span.end - span.begin).days))
+        reports = Counter(spans)
+        chosen = max(reports, key=lambda span: (sum(count for other, count in reports.items() if other.overlaps(span)),
+                                                -(span.end - span.begin).days))
     conflicts = {span.value: span for span in spans if not span.overlaps(chosen)}
     return chosen, list(conflicts.values())
 

@@ -152,6 +152,20 @@ class Event:
     merges: list[MergeDecision] = field(default_factory=list)
     importance: float = 1.0
 
+    def own_copy(self) -> Event:
+        """A copy to hand to the later stages, which set eras and scores and fold sources and
+        merges in place: what they change must not leak into an original that is kept for
+        the next build.
+
+        Shallow (the other fields are replaced, never mutated) and without :func:`copy.copy`'s
+        generic machinery, since builds copy thousands of events.
+        """
+        copied = object.__new__(Event)
+        copied.__dict__.update(self.__dict__)
+        copied.sources = list(self.sources)
+        copied.merges = list(self.merges)
+        return copied
+
     @property
     def member_ids(self) -> list[str]:
         """This event's id and the ids of every event merged into it, so that old ids still find it."""

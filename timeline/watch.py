@@ -3,8 +3,9 @@
 Three parts, each on its own thread of control:
 
 - :class:`SiteBuilder` rebuilds with what it kept from the last build: unchanged
-  articles come from the per-article cache, and a change to templates or theme
-  files re-renders the last chronology without reading any article.
+  articles come from the per-article cache, events are merged again only around
+  the changed articles' dates, and a change to templates or theme files
+  re-renders the last chronology without reading any article.
 - :class:`RebuildLoop` debounces: it waits until the files have been quiet for a
   moment, so an editor's burst, a save-all or a checkout becomes one rebuild and
   no file is read while it is still being written.
@@ -30,6 +31,7 @@ from timeline.build import collect, read_about
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
+from timeline.merge import IncrementalMerge
 from timeline.model import Chronology, Diagnostic
 from timeline.site import render_site
 from timeline.site.fragments import FragmentCache
@@ -64,6 +66,7 @@ class SiteBuilder:
         self.project = project.resolve()
         self.config: SiteConfig | None = None
         self.cache = ArticleCache(self.project) if use_cache else None
+        self.merger = IncrementalMerge()
         self.chronology: Chronology | None = None
         self.fragments = FragmentCache()
         self.theme_dirs: tuple[Path, ...] = ()
@@ -88,7 +91,7 @@ class SiteBuilder:
         self.theme_dirs = (config.root / "templates", *resolve_theme(config.theme, config.root).folders)
         if self.chronology is None or not all(self._in_theme(path) for path in changed):
             self.chronology = None
-            chronology = collect(config, self.cache)
+            chronology = collect(config, self.cache, merger=self.merger)
             errors = [d for d in chronology.warnings if d.severity == "error"]
             if errors:
                 return errors
