@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -221,3 +222,22 @@ def test_a_damaged_chronology_store_is_collected_anew(articles: Path, merged: li
     (articles / CACHE_DIR / "chronology.pickle").write_bytes(b"\x80\x05 damaged")
     build(articles)
     assert len(merged) == 2
+
+
+def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(articles: Path, monkeypatch: pytest.MonkeyPatch):
+    import timeline.build
+
+    states: list[bool] = []
+    real = timeline.build.render_site
+
+    def failing(*args: object, **options: object) -> int:
+        states.append(gc.isenabled())
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(timeline.build, "render_site", failing)
+    with pytest.raises(RuntimeError):
+        build(articles)
+    assert states == [False] and gc.isenabled()
+    monkeypatch.setattr(timeline.build, "render_site", real)
+    build(articles)
+    assert gc.isenabled()

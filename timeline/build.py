@@ -7,9 +7,11 @@ article becomes a diagnostic and never loses the others' events.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -270,9 +272,27 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
     """
     config = load_config(project)
     fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
-    chronology = collect_remembered(config, ArticleCache(config.root), mapper, fragments) if use_cache else collect(
-        config, None, mapper)
-    target = output or config.output_dir
-    pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
-                        fragments, clean=clean)
+    with cycle_collection_paused():
+        chronology = collect_remembered(config, ArticleCache(config.root), mapper, fragments) if use_cache else (
+            collect(config, None, mapper))
+        target = output or config.output_dir
+        pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
+                            fragments, clean=clean)
     return BuildResult(chronology, target, pages)
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Run a build without Python's cycle collector, which runs again as usual afterwards.
+
+    A build makes hundreds of thousands of long-lived objects (events, sources,
+    fragments) and almost no reference cycles; the collector would walk them all
+    again and again, which measured about a third of a rebuild in ``timeline serve``.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

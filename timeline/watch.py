@@ -27,7 +27,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from timeline.build import collect, read_about
+from timeline.build import collect, cycle_collection_paused, read_about
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
@@ -75,7 +75,8 @@ class SiteBuilder:
         """Rebuild after ``changed`` (nothing: a full build) and say how it went."""
         started = time.perf_counter()
         try:
-            errors = self._build(frozenset(changed))
+            with cycle_collection_paused():
+                errors = self._build(frozenset(changed))
         except ContentError as error:
             errors = [Diagnostic(error.path, error.line, error.message, "error")]
         except Exception as error:  # a bug must not stop the server; show it like bad content

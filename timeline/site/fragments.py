@@ -31,14 +31,39 @@ def event_fingerprint(event: Event) -> bytes:
     return hashlib.blake2b(repr(event).encode("utf-8"), digest_size=16).digest()
 
 
-def event_content(event: Event) -> tuple | None:
-    """The event's field values as one hashable tuple (lists as tuples); None if a value cannot be hashed."""
-    content = tuple(tuple(value) if isinstance(value, list) else value for value in vars(event).values())
-    try:
-        hash(content)
-    except TypeError:
-        return None
-    return content
+def event_content(event: Event) -> tuple[tuple, tuple] | None:
+    """A key equal for two events exactly when their fields are, and the objects it names.
+
+    Frozen dataclass values (dates, sources, merge decisions) are named by their
+    identity, which is cheap, and is sound while the objects are held: they cannot
+    change, and an identity is never reused while its object lives. Other values
+    stand for themselves. None when a list holds something that is not frozen.
+    """
+    key, held = [], []
+    for value in vars(event).values():
+        if isinstance(value, list):
+            if not all(map(_frozen, value)):
+                return None
+            key.append(tuple(map(id, value)))
+            held.append(tuple(value))
+        elif _frozen(value):
+            key.append(id(value))
+            held.append(value)
+        else:
+            key.append(value)
+    return tuple(key), tuple(held)
+
+
+FROZEN_TYPES: dict[type, bool] = {}
+
+
+def _frozen(value: object) -> bool:
+    kind = type(value)
+    frozen = FROZEN_TYPES.get(kind)
+    if frozen is None:
+        parameters = getattr(kind, "__dataclass_params__", None)
+        frozen = FROZEN_TYPES[kind] = bool(parameters and parameters.frozen)
+    return frozen
 
 
 def templates_fingerprint(environment: jinja2.Environment) -> bytes:
@@ -70,8 +95,8 @@ class FragmentCache:
         self.used: dict[FragmentKey, bytes] = {}
         self.fingerprints: dict[int, bytes] = {}
         self.known: dict[int, bytes] = {}
-        self.digests: dict[tuple, bytes] = {}
-        self.digested: dict[tuple, bytes] = {}
+        self.digests: dict[tuple, tuple[bytes, tuple]] = {}
+        self.digested: dict[tuple, tuple[bytes, tuple]] = {}
         self.rendered: Counter[str] = Counter()
 
     def start(self, environment: jinja2.Environment) -> None:
@@ -136,19 +161,21 @@ class FragmentCache:
 
         Events do not change while a render runs, so their identity is a safe key
         until :meth:`finish`. Across renders, an event equal field for field to one
-        of the last render takes its digest: comparing the fields (whose sources and
-        dates are frozen, and mostly the very objects of the last build) is many
-        times cheaper than digesting them.
+        of the last render takes its digest (:func:`event_content`): its sources and
+        dates are mostly the very objects of the last build, and comparing them by
+        identity is many times cheaper than digesting them.
         """
         found = self.fingerprints.get(id(event))
         if found is not None:
             return found
         content = event_content(event)
-        if content is None:
-            found = event_fingerprint(event)
-        else:
-            found = self.digested.get(content) or self.digests.get(content) or event_fingerprint(event)
-            self.digested[content] = found
+        try:
+            known = self.digested.get(content[0]) or self.digests.get(content[0]) if content else None
+        except TypeError:
+            content = known = None
+        found = known[0] if known else event_fingerprint(event)
+        if content is not None:
+            self.digested[content[0]] = (found, content[1])
         self.fingerprints[id(event)] = found
         return found
 
