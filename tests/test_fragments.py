@@ -115,17 +115,23 @@ def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
     assert rendered["source-links"] == 1
 
 
-def test_a_build_from_unchanged_inputs_takes_the_events_digests_with_the_chronology(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    project = make_site_project(tmp_path / "project", many_events=1)
-    digested: list[str] = []
+@pytest.fixture
+def digested(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the events whose fields were digested, in order."""
+    seen: list[str] = []
     real = fragments_module.event_fingerprint
 
     def counting(event):
-        digested.append(event.id)
+        seen.append(event.id)
         return real(event)
 
     monkeypatch.setattr(fragments_module, "event_fingerprint", counting)
+    return seen
+
+
+def test_a_build_from_unchanged_inputs_takes_the_events_digests_with_the_chronology(tmp_path: Path,
+                                                                                    digested: list[str]):
+    project = make_site_project(tmp_path / "project", many_events=1)
     build(project, tmp_path / "first")
     assert len(digested) == len(set(digested)) > 0
     digested.clear()
@@ -134,18 +140,11 @@ def test_a_build_from_unchanged_inputs_takes_the_events_digests_with_the_chronol
     assert pages(tmp_path / "first") == pages(tmp_path / "second")
 
 
-def test_a_rebuild_digests_only_the_events_that_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_a_rebuild_digests_only_the_events_that_changed(tmp_path: Path, digested: list[str]):
     project = make_site_project(tmp_path / "project", many_events=1)
     builder = SiteBuilder(project)
     assert builder.build().ok
-    digested: list[str] = []
-    real = fragments_module.event_fingerprint
-
-    def counting(event):
-        digested.append(event.id)
-        return real(event)
-
-    monkeypatch.setattr(fragments_module, "event_fingerprint", counting)
+    digested.clear()
     assert builder.build({project / "timeline.toml"}).ok
     assert digested == []
     edit_first_article(project)
