@@ -6,7 +6,8 @@ from itertools import count
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from timeline.merge import IncrementalMerge, merge_events
+from timeline.merge import merge_events
+from timeline.remerge import IncrementalMerge
 from timeline.model import DateSpan, Event, Source
 
 WORDS = ["rebels", "captured", "city", "hama", "government", "troops", "shelled", "homs", "talks", "geneva"]

@@ -24,11 +24,12 @@ from timeline.corrections import correct_events
 from timeline.curated import load_curated
 from timeline.errors import ContentError
 from timeline.events import extract_events
-from timeline.merge import IncrementalMerge, merge_events
+from timeline.merge import merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
 from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
+from timeline.remerge import IncrementalMerge
 from timeline.site import render_pages, render_site
 from timeline.site.fragments import FragmentCache
 from timeline.tagger import tag_article_text

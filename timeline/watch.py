@@ -31,8 +31,8 @@ from timeline.build import collect, cycle_collection_paused, read_about
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
-from timeline.merge import IncrementalMerge
 from timeline.model import Chronology, Diagnostic
+from timeline.remerge import IncrementalMerge
 from timeline.site import render_site
 from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme

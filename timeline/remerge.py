@@ -1,0 +1,264 @@
+"""Merging again after an edit: only around the events that changed, with a full merge's result.
+
+``timeline serve`` merges thousands of events after every save, of which one
+article's changed; :class:`IncrementalMerge` remembers the last merge's
+decisions and makes again only those a change could alter
+(``tests/test_incremental_merge.py`` checks it against :func:`merge_events`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from typing import NamedTuple
+
+from timeline.merge import (
+    Group,
+    Match,
+    Sweep,
+    comparable_text,
+    content_words,
+    earliest_open_end,
+    merged_event,
+    seed_match,
+    sweep_order,
+)
+from timeline.model import Event
+
+Identity = tuple[Hashable, int]
+"""An event's part and its position in the part: the same identity is the same event from one merge to the next."""
+
+
+class Slot(NamedTuple):
+    """One event of a part, with its :func:`sweep_order` worked out once."""
+
+    order: tuple
+    identity: Identity
+    event: Event
+
+
+class IncrementalMerge:
+    """:func:`merge_events` for a builder that merges again and again after a few articles change.
+
+    It takes the events in parts, each under a key that is equal only for the same
+    events (an article's cache key), and remembers the last merge: the events in
+    sweep order and, for each, the seed of the group it joined, its match and the
+    seed of the oldest group open when it came. After a change it copies the last
+    merge's decisions up to a changed event, reopens the groups open there by
+    replaying them, matches again from there, and goes back to copying once no
+    group whose members differ from last time is open in either merge: from then
+    until the next change every event meets the same open groups as last time, so
+    it joins the same one. Merged events are made again only for groups whose
+    members changed.
+
+    The result always equals ``merge_events`` of all the parts' events; the events
+    returned are copies, so that what later stages set on them never reaches the
+    ones kept for the next merge.
+    """
+
+    def __init__(self) -> None:
+        self._part_slots: dict[Hashable, list[Slot]] = {}
+        self._forget()
+        self.matched = 0  # events the last merge matched again rather than copied
+
+    def _forget(self) -> None:
+        """No last merge to start from: the next one matches every event."""
+        self._slots: list[Slot] = []
+        self._positions: dict[Identity, int] = {}
+        self._seeds: list[Identity] = []
+        self._matches: list[Match | None] = []
+        self._oldest_open: list[Identity] = []
+        self._merged: dict[Identity, Event] = {}
+
+    def merge(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Event]:
+        """The merged events of all ``parts``, as :func:`merge_events` gives them."""
+        slots = self._sorted(parts)
+        positions = {slot.identity: position for position, slot in enumerate(slots)}
+        old_positions = self._old_positions(slots)
+        if old_positions is None or 2 * old_positions.count(None) > len(slots):
+            self._forget()
+            old_positions = [None] * len(slots)
+        run = Rerun(self, slots, positions, old_positions)
+        run.sweep_all()
+        self._slots, self._positions = slots, positions
+        self._seeds, self._matches, self._oldest_open = run.seeds, run.matches, run.oldest_open
+        self._remerge(run, positions)
+        self.matched = run.matched
+        return [self._merged[slot.identity].own_copy() for slot, seed in zip(slots, self._seeds)
+                if seed == slot.identity]
+
+    def _sorted(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Slot]:
+        """Every event in the sweep's order, which is the stable sort :func:`merge_events` makes of
+        all the parts' events one part after the other: ties go by part, then by position in it.
+
+        Parts seen last time keep their slots, and come in last time's order, which
+        leaves the sort little to do.
+        """
+        ranks = {key: rank for rank, (key, _) in enumerate(parts)}
+        if len(ranks) < len(parts):
+            raise ValueError("every part needs a key of its own")
+        known, self._part_slots = self._part_slots, {key: self._part_slots.get(key) or self._slots_of(key, events)
+                                                     for key, events in parts}
+        kept = [slot for slot in self._slots if slot.identity[0] in ranks]
+        added = [slot for key in ranks if key not in known for slot in self._part_slots[key]]
+        return sorted(kept + added, key=lambda slot: (slot.order, ranks[slot.identity[0]], slot.identity[1]))
+
+    @staticmethod
+    def _slots_of(key: Hashable, events: Sequence[Event]) -> list[Slot]:
+        return [Slot(sweep_order(event), (key, index), event) for index, event in enumerate(events)]
+
+    def _old_positions(self, slots: list[Slot]) -> list[int | None] | None:
+        """Where each event was last time (None: new); None when kept events changed their order,
+        as they do when the caller reorders its parts."""
+        found = list(map(self._positions.get, (slot.identity for slot in slots)))
+        kept = [position for position in found if position is not None]
+        return found if all(a < b for a, b in zip(kept, kept[1:])) else None
+
+    def _remerge(self, run: Rerun, positions: dict[Identity, int]) -> None:
+        """Merged events made again for the groups whose members changed; those of groups gone are dropped."""
+        for seed in run.changed:
+            if seed in positions and self._seeds[positions[seed]] == seed:
+                self._merged[seed] = merged_event(run.groups[seed])
+            else:
+                self._merged.pop(seed, None)
+
+
+class Rerun:
+    """One merge of an :class:`IncrementalMerge`: the new decisions, copied or made again.
+
+    A group is *changed* when it has a member in one merge that it lacks in the
+    other: it takes or loses a new, removed or differently placed event. While a
+    changed group is open in either merge, the events met may decide differently
+    from last time, so they are matched again; once none is, the open groups are
+    the same groups with the same members as last time, and so are the decisions
+    up to the next changed event.
+    """
+
+    def __init__(self, last: IncrementalMerge, slots: list[Slot], positions: dict[Identity, int],
+                 old_positions: list[int | None]) -> None:
+        self.last, self.slots, self.positions, self.old_positions = last, slots, positions, old_positions
+        self.removed_before = self._removed_before()
+        self.seeds: list[Identity] = [slot.identity for slot in slots]
+        self.matches: list[Match | None] = [None] * len(slots)
+        self.oldest_open: list[Identity] = list(self.seeds)
+        self.groups: dict[Identity, Group] = {}
+        self.changed: set[Identity] = set()
+        self.open_changed: dict[Identity, Event] = {}
+        self.matched = 0
+
+    def _removed_before(self) -> dict[int, range]:
+        """The events of last time that are gone, by the position they would come before now."""
+        removed, expected = {}, 0
+        for position, old in enumerate(self.old_positions):
+            if old is not None:
+                if old > expected:
+                    removed[position] = range(expected, old)
+                expected = old + 1
+        if expected < len(self.last._slots):
+            removed[len(self.slots)] = range(expected, len(self.last._slots))
+        return removed
+
+    def sweep_all(self) -> None:
+        """Every event's decision: copied where nothing changed, matched again from each change on."""
+        changes = sorted({position for position, old in enumerate(self.old_positions) if old is None}
+                         | set(self.removed_before))
+        position = 0
+        for change in changes:
+            if position == len(self.slots):
+                return
+            if change >= position:
+                self._copy(position, change)
+                position = self._match_from(change, set(changes))
+        self._copy(position, len(self.slots))
+
+    def _copy(self, begin: int, end: int) -> None:
+        """Last time's decisions for the events from ``begin`` to ``end``, which are the same events in a row."""
+        if begin >= end:
+            return
+        old = self.old_positions[begin]
+        last = self.last
+        self.seeds[begin:end] = last._seeds[old:old + end - begin]
+        self.matches[begin:end] = last._matches[old:old + end - begin]
+        self.oldest_open[begin:end] = last._oldest_open[old:old + end - begin]
+
+    def _match_from(self, change: int, changes: set[int]) -> int:
+        """Decide the events from ``change`` on until no changed group is open; the position reached.
+
+        An event that no open changed group could take in either merge (their seeds'
+        words and dates do not match it) meets the same candidates as last time:
+        its decision is replayed, not made again.
+        """
+        sweep, seeds = self._reopen(change)
+        groups = dict(zip(seeds, sweep.groups))
+        oldest = 0
+        for position in range(change, len(self.slots)):
+            slot = self.slots[position]
+            earliest_end = earliest_open_end(slot.event.span.begin)
+            self.open_changed = {seed: event for seed, event in self.open_changed.items()
+                                 if event.span.end >= earliest_end}
+            if position not in changes and not self.open_changed:
+                return position
+            self._mark_removed(position)
+            while oldest < len(seeds) and sweep.groups[oldest].end < earliest_end:
+                oldest += 1
+            self.oldest_open[position] = seeds[oldest] if oldest < len(seeds) else slot.identity
+            if position in changes or self._changed_group_could_take(slot.event):
+                group, self.matches[position] = sweep.place(slot.event)
+                self.matched += 1
+            else:
+                group = self._replay(position, sweep, groups)
+            if group.number == len(seeds):
+                seeds.append(slot.identity)
+                self.groups[slot.identity] = groups[slot.identity] = group
+            self.seeds[position] = seeds[group.number]
+            self._compare(position, group)
+        self._mark_removed(len(self.slots))
+        return len(self.slots)
+
+    def _changed_group_could_take(self, event: Event) -> bool:
+        words = content_words(comparable_text(event))
+        return any(seed_match(event, words, seed, content_words(comparable_text(seed))) is not None
+                   for seed in self.open_changed.values())
+
+    def _replay(self, position: int, sweep: Sweep, groups: dict[Identity, Group]) -> Group:
+        """Last time's decision for the event at ``position``, made again in ``sweep`` without matching."""
+        old = self.old_positions[position]
+        seed, self.matches[position] = self.last._seeds[old], self.last._matches[old]
+        event = self.slots[position].event
+        if seed == self.slots[position].identity:
+            return sweep.start_group(event)
+        group = groups[seed]
+        group.add(event, group.seed_words, self.matches[position])
+        return group
+
+    def _reopen(self, change: int) -> tuple[Sweep, list[Identity]]:
+        """A sweep as it stood before ``change``, replayed from the decisions before it without matching.
+
+        Only the groups open when the event before it came can matter; older ones are closed for good.
+        """
+        sweep, reopened = Sweep(), {}
+        first = self.positions[self.oldest_open[change - 1]] if change else change
+        for position in range(first, change):
+            event, seed = self.slots[position].event, self.seeds[position]
+            if seed == self.slots[position].identity:
+                reopened[seed] = self.groups[seed] = sweep.start_group(event)
+            elif seed in reopened:
+                reopened[seed].add(event, reopened[seed].seed_words, self.matches[position])
+        return sweep, list(reopened)
+
+    def _compare(self, position: int, group: Group) -> None:
+        """Mark the groups the event joined now and last time as changed, unless they are the same."""
+        seed, old = self.seeds[position], self.old_positions[position]
+        old_seed = None if old is None else self.last._seeds[old]
+        if old_seed != seed:
+            self._mark(seed, group.seed)
+            if old_seed is not None:
+                self._mark(old_seed, self.last._slots[self.last._positions[old_seed]].event)
+
+    def _mark_removed(self, position: int) -> None:
+        for old in self.removed_before.get(position, ()):
+            seed = self.last._seeds[old]
+            self._mark(seed, self.last._slots[self.last._positions[seed]].event)
+
+    def _mark(self, seed: Identity, seed_event: Event) -> None:
+        self.changed.add(seed)
+        self.open_changed[seed] = seed_event
