@@ -2,10 +2,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from timeline.errors import ContentError
+from timeline.paths import PathResolver
 from timeline.readers import read_article
-from conftest import SEED
 
 
 def test_seed_reads_with_sidecar_metadata():
@@ -81,3 +82,21 @@ def test_empty_date_key_gives_way_to_pub_date(tmp_path: Path):
     path.write_text("---\nsubject: Timeline\npubDate: 2023-07-07 00:07\ndate: []\n---\nText.\n", encoding="utf-8")
     article, _ = read_article(path)
     assert article.published == date(2023, 7, 7)
+
+
+def test_the_path_resolver_gives_what_resolve_gives_for_files_links_and_linked_folders(tmp_path: Path):
+    project = tmp_path / "project"
+    (project / "content" / "articles").mkdir(parents=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.md").write_text("x", encoding="utf-8")
+    (project / "content" / "articles" / "a.md").write_text("x", encoding="utf-8")
+    (project / "content" / "articles" / "link.md").symlink_to(outside / "far.md")
+    (project / "content" / "linked").symlink_to(outside)
+    paths = [project / "content" / "articles" / "a.md", project / "content" / "articles" / "link.md",
+             project / "content" / "linked" / "far.md", project / "content" / "articles" / "missing.md",
+             project / "content" / "articles" / ".." / "articles" / "a.md"]
+    resolver = PathResolver()
+    assert [resolver.resolve(path) for path in paths] == [path.resolve() for path in paths]
+    assert resolver.relative(paths[0], project) == "content/articles/a.md"
+    assert resolver.relative(paths[1], project) == paths[1].as_posix()

@@ -26,6 +26,7 @@ from timeline.errors import ContentError
 from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
+from timeline.paths import PathResolver
 from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
@@ -71,14 +72,14 @@ def scan_sources(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
     A symlink leading outside the project is skipped (a build publishes only the
     project's own files); two articles with the same slug are reported.
     """
-    found, problems = [], []
+    found, problems, paths = [], [], PathResolver()
     root = config.root.resolve()
     for folder in config.article_dirs:
         base = config.root / folder
         if not base.is_dir():
             continue
         for path in sorted(p for p in base.rglob("*") if p.is_file() and is_article(p)):
-            if not path.resolve().is_relative_to(root):
+            if not paths.resolve(path).is_relative_to(root):
                 problems.append(Diagnostic(str(path), None, "symlink to a file outside the project; skipped", "error"))
                 continue
             found.append(path)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from timeline.errors import ContentError
-from timeline.events import event_id, relative_path
+from timeline.events import event_id
 from timeline.model import DateSpan, Diagnostic, Event, Source
+from timeline.paths import relative_path
 from timeline.readers.frontmatter import as_tags, split_front_matter
 from timeline.tagger import tag_text
 from timeline.tagger.timex import span_for

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from pathlib import Path
 
 from timeline.model import Article, DateSpan, Event, Expression, Source
+from timeline.paths import relative_path
 from timeline.sentences import Sentence, split_sentences
 from timeline.tagger.timex import span_for
 from timeline.titles import make_title
@@ -54,13 +55,6 @@ def event_id(path: str, sentence: str, expression: str) -> str:
 
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
-
-
-def relative_path(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def extract_events(article: Article, expressions: list[Expression], root: Path) -> list[Event]:

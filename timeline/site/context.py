@@ -15,9 +15,9 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from timeline.config import SiteConfig
-from timeline.events import relative_path
 from timeline.importance import highlights
 from timeline.model import Chronology, DateSpan, Era, Event
+from timeline.paths import PathResolver
 from timeline.site.exports import EXPORTERS
 from timeline.site.safety import safe_url, sanitise
 from timeline.tagger.timex import display
@@ -138,6 +138,7 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
     many = len(events) >= config.many_events
     years = by_year(events, chronology.eras, year_pages=many)
     chosen = highlights(events, config.highlights_per_year) if many else set()
+    paths = PathResolver()
     return {
         "site": config,
         "chronology": chronology,
@@ -154,6 +155,6 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
         "about_html": sanitise(about_html),
         "articles": chronology.articles,
         "events_by_article": events_by_article(events + chronology.out_of_range),
-        "relative": lambda article: relative_path(article.path, config.root),
+        "relative": lambda article: paths.relative(article.path, config.root),
         "exports": {export.name: export.filename for export in EXPORTERS.values()},
     }
