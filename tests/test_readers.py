@@ -100,3 +100,5 @@ def test_the_path_resolver_gives_what_resolve_gives_for_files_links_and_linked_f
     assert [resolver.resolve(path) for path in paths] == [path.resolve() for path in paths]
     assert resolver.relative(paths[0], project) == "content/articles/a.md"
     assert resolver.relative(paths[1], project) == paths[1].as_posix()
+    assert resolver.relative(project, project) == project.relative_to(project).as_posix()
+    assert resolver.relative(Path("content") / "articles" / "a.md", Path(".")) == "content/articles/a.md"
