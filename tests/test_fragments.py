@@ -108,11 +108,13 @@ def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
     builder = SiteBuilder(project)
     assert builder.build().ok
     years = len(list((project / "output" / "years").glob("*.html")))
+    runs = builder.fragments.rendered["run"]
     edit_first_article(project)
     assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
     rendered = builder.fragments.rendered
     assert 0 < rendered["card"] <= 2 and 0 < rendered["bands"] <= 2 < years
     assert rendered["source-links"] == 1
+    assert 0 < rendered["run"] < runs
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, time, timezone
 
 from timeline.model import Chronology, Event
+from timeline.site.exports.records import last_reported
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.tagger.timex import display
 
@@ -23,11 +24,9 @@ def rfc3339(moment: datetime) -> str:
 
 
 def entry_updated(event: Event, fallback: datetime) -> str:
-    """When the event was last reported: the latest publication date of its sources."""
-    published = sorted(s.published for s in event.sources if s.published)
-    if not published:
-        return rfc3339(fallback)
-    return rfc3339(datetime.combine(datetime.fromisoformat(published[-1]).date(), time(), timezone.utc))
+    """When the event was last reported (:func:`last_reported`); the feed's own time when no source says."""
+    reported = last_reported(event)
+    return rfc3339(datetime.combine(reported, time(), timezone.utc) if reported else fallback)
 
 
 def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
@@ -66,9 +65,8 @@ def feed_head(chronology: Chronology, context: ExportContext) -> str:
 @exporter("atom", "feed.xml")
 def atom_feed(chronology: Chronology, context: ExportContext) -> str:
     """Newest first; an entry is rendered again only when its event or its ``updated`` time changed."""
-    entries = []
-    for event in sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True):
-        updated = entry_updated(event, context.generated)
-        entries.append(context.piece(event, ("atom", updated), lambda: entry_xml(event, updated)))
+    newest_first = sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True)
+    entries = context.pieces(newest_first, lambda event: ("atom", entry_updated(event, context.generated)),
+                             lambda event: entry_xml(event, entry_updated(event, context.generated)))
     head = feed_head(chronology, context)
-    return head[:-len("</feed>")] + "".join(entries) + "</feed>"
+    return head[:-len("</feed>")] + entries + "</feed>"

@@ -7,10 +7,11 @@ the format is a few lines and a dependency would only be needed for this file.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline import __version__
 from timeline.model import Chronology, Event
+from timeline.site.exports.records import last_reported
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
@@ -65,14 +66,19 @@ def _exclusive_end(last_day: date) -> list[str]:
     return [f"DTEND;VALUE=DATE:{ical_date(last_day + timedelta(days=1))}"]
 
 
-def vevent(event: Event) -> list[str]:
-    """One all-day calendar entry per event, linking its first source with a safe URL.
+def stamp(event: Event, generated: datetime) -> str:
+    """DTSTAMP: without a METHOD it is when the entry's information last changed (RFC 5545, 3.8.7.2),
+    the day the event was last reported; the build's time for an event no source dates."""
+    reported = last_reported(event)
+    return f"{ical_date(reported)}T000000Z" if reported else generated.strftime("%Y%m%dT%H%M%SZ")
 
-    Its DTSTAMP, the one line that changes with every build, is added by the caller;
-    properties of a component may come in any order (RFC 5545, 3.6.1).
-    """
+
+def vevent(event: Event, stamped: str) -> list[str]:
+    """One all-day calendar entry per event, linking its first source with a safe URL."""
     lines = [
+        "BEGIN:VEVENT",
         f"UID:{event.id}@timeline",
+        f"DTSTAMP:{stamped}",
         f"DTSTART;VALUE=DATE:{ical_date(event.span.begin)}",
         *_exclusive_end(event.span.end),
         f"SUMMARY:{escape_text(event.title)}",
@@ -92,9 +98,8 @@ def content_lines(lines: list[str]) -> str:
 
 @exporter("ics", "events.ics")
 def events_ics(chronology: Chronology, context: ExportContext) -> str:
-    opening = content_lines(["BEGIN:VEVENT", f"DTSTAMP:{context.generated.strftime('%Y%m%dT%H%M%SZ')}"])
     calendar = content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
                               "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"])
-    entries = (opening + context.piece(event, "ics", lambda: content_lines(vevent(event)))
-               for event in chronology.events)
-    return calendar + "".join(entries) + content_lines(["END:VCALENDAR"])
+    entries = context.pieces(chronology.events, lambda event: ("ics", stamp(event, context.generated)),
+                             lambda event: content_lines(vevent(event, stamp(event, context.generated))))
+    return calendar + entries + content_lines(["END:VCALENDAR"])

@@ -10,10 +10,17 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from datetime import date
 
 from timeline.model import Chronology, DateSpan, Event, Source
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.tagger.timex import display
+
+
+def last_reported(event: Event) -> date | None:
+    """The latest publication day among the event's sources: when what is known of it last changed."""
+    published = max((source.published for source in event.sources if source.published), default=None)
+    return date.fromisoformat(published[:10]) if published else None
 
 
 def date_record(span: DateSpan) -> dict:
@@ -62,7 +69,7 @@ def json_object(members: dict[str, str]) -> str:
 
 def json_records(events: list[Event], context: ExportContext, kind: str, record: Callable[[Event], dict]) -> str:
     """A JSON array of one record per event, each encoded once and reused while the event is unchanged."""
-    return "[" + ",".join(context.piece(event, kind, lambda: compact_json(record(event))) for event in events) + "]"
+    return "[" + context.pieces(events, lambda _: kind, lambda event: compact_json(record(event)), ",") + "]"
 
 
 @exporter("json", "events.json")
@@ -110,5 +117,4 @@ def csv_line(row: dict[str, str] | None) -> str:
 
 @exporter("csv", "events.csv")
 def events_csv(chronology: Chronology, context: ExportContext) -> str:
-    rows = (context.piece(event, "csv", lambda: csv_line(csv_row(event))) for event in chronology.events)
-    return csv_line(None) + "".join(rows)
+    return csv_line(None) + context.pieces(chronology.events, lambda _: "csv", lambda event: csv_line(csv_row(event)))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import itertools
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from timeline.config import SiteConfig
 from timeline.model import Chronology, Event
@@ -23,6 +25,25 @@ class ExportContext:
     def piece(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
         """``event``'s piece of an export (``kind`` names the format), rendered only when it changed."""
         return self.fragments.fragment(event, kind, render)
+
+    def pieces(self, events: Sequence[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
+               separator: str = "") -> str:
+        """Each event's piece, ``render(event)`` under ``kind_of(event)``, joined by ``separator``.
+
+        The pieces of each year's run of events are kept joined as one fragment too,
+        so that a year without a changed event costs one look-up, not one an event.
+        """
+        runs = [list(run) for _, run in itertools.groupby(events, key=lambda event: event.span.begin.year)]
+        return separator.join(self._run(run, kind_of, render, separator) for run in runs)
+
+    def _run(self, run: list[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
+             separator: str) -> str:
+        kinds = [kind_of(event) for event in run]
+
+        def joined() -> str:
+            return separator.join(self.piece(event, kind, partial(render, event)) for event, kind in zip(run, kinds))
+
+        return self.fragments.fragment(run, ("run", separator, tuple(kinds)), joined)
 
 
 Render = Callable[[Chronology, ExportContext], str]
