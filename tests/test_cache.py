@@ -241,3 +241,12 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(articles: Pa
     monkeypatch.setattr(timeline.build, "render_site", real)
     build(articles)
     assert gc.isenabled()
+
+
+def test_the_build_command_leaves_its_objects_frozen_and_the_collector_as_it_was(articles: Path):
+    from timeline.cli import main
+
+    frozen = gc.get_freeze_count()
+    assert main(["build", "--project", str(articles), "--jobs", "1"]) == 0
+    assert gc.isenabled() and gc.get_freeze_count() > frozen
+    gc.unfreeze()
