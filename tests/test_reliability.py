@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from timeline.build import build
 from timeline.readers import read_article
 
@@ -113,3 +115,12 @@ def test_an_about_page_that_is_not_utf8_names_the_file(tmp_path: Path):
     (tmp_path / "content" / "about.md").write_bytes(b"---\ntitle: About\n---\nCaf\xe9\n")
     done = _timeline("build", "--project", str(tmp_path))
     assert done.returncode == 1 and "about.md" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_missing_project_folder_is_an_error_and_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture):
+    from timeline.cli import main
+
+    missing = tmp_path / "mistyped"
+    assert main(["build", "--project", str(missing)]) == 1
+    assert "no such project folder" in capsys.readouterr().err
+    assert not missing.exists()

@@ -1,5 +1,5 @@
 """Allow ``python -m timeline``."""
 
-from timeline.cli import main
+from timeline.cli import run
 
-raise SystemExit(main())
+run()

@@ -52,8 +52,14 @@ def _date_key(data: dict, key: str, default: date, path: Path) -> date:
 
 
 def load_config(root: Path) -> SiteConfig:
-    """Read ``timeline.toml`` under ``root`` (if any) into a :class:`SiteConfig`."""
+    """Read ``timeline.toml`` under ``root`` (if any) into a :class:`SiteConfig`.
+
+    A project folder that does not exist is an error, not an empty project: a
+    mistyped ``--project`` must not create an output folder somewhere new.
+    """
     root = root.resolve()
+    if not root.is_dir():
+        raise ContentError(root, "no such project folder")
     path = root / CONFIG_FILE
     if not path.exists():
         return SiteConfig(root=root)
