@@ -37,7 +37,7 @@ from timeline.site import render_site
 from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme
 
-QUIET_SECONDS = 0.05
+QUIET_SECONDS = 0.03
 CHANGE_EVENTS = frozenset({"created", "modified", "moved", "deleted", "closed"})
 
 
