@@ -32,13 +32,15 @@ from corpus import make_project  # noqa: E402
 from timeline.cache import CACHE_DIR  # noqa: E402
 from timeline.watch import SiteBuilder  # noqa: E402
 
-CHILD = (
-    "import resource, sys\n"
+CHILD = (  # the ``timeline`` command (timeline.cli.run), printing its peak memory before it exits as run() does
+    "import os, resource, sys\n"
     "from timeline.cli import main\n"
     "code = main(sys.argv[1:])\n"
     "peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))\n"
     "print(peak, file=sys.stderr)\n"
-    "sys.exit(code)\n"
+    "sys.stdout.flush()\n"
+    "sys.stderr.flush()\n"
+    "os._exit(code)\n"
 )
 
 
