@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -27,6 +27,8 @@ from timeline.site.writer import write_atomically
 __all__ = ["render_pages", "render_site", "sanitise"]
 
 TOP_PAGES = ("index.html", "about.html", "sources.html", "404.html")
+Page = str | Iterable[str]
+"""A file's text, whole or in pieces."""
 
 
 def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "",
@@ -38,13 +40,16 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     without it, each is still rendered once per render.
     """
     theme = resolve_theme(config.theme, config.root)
-    return dict(generate_pages(chronology, config, theme, about_html, fragments)), theme.static_dirs
+    pages = generate_pages(chronology, config, theme, about_html, fragments)
+    return {name: content if isinstance(content, str) else "".join(content) for name, content in pages}, \
+        theme.static_dirs
 
 
 def generate_pages(chronology: Chronology, config: SiteConfig, theme: Theme, about_html: str = "",
-                   fragments: FragmentCache | None = None) -> Iterator[tuple[str, str]]:
-    """Each file of the site, by name, one at a time: a writer keeps only one page in memory, the largest
-    of which (the index of a big chronology) can be tens of megabytes."""
+                   fragments: FragmentCache | None = None) -> Iterator[tuple[str, Page]]:
+    """Each file of the site, by name, one at a time, its templates' output as pieces in the order the
+    template makes them: a writer holds no page whole, the largest of which (the index of a big
+    chronology) runs to tens of megabytes. A page must be consumed before the next is asked for."""
     environment = make_environment(theme, config.root)
     environment.filters.update(FILTERS)
     fragments = fragments or FragmentCache()
@@ -54,10 +59,10 @@ def generate_pages(chronology: Chronology, config: SiteConfig, theme: Theme, abo
     context = site_context(chronology, config, about_html)
     years = [year for year in context["years"] if year.page]
     for name in TOP_PAGES:
-        yield name, _render(environment, name, {**context, "root": _root_of(name, config)})
+        yield name, _stream(environment, name, {**context, "root": _root_of(name, config)})
     for year in years:
         neighbours = _neighbours(year, context["years"])
-        yield year.page, _render(environment, "year.html",
+        yield year.page, _stream(environment, "year.html",
                                  {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
     yield "sitemap.xml", sitemap_xml([*TOP_PAGES, *(year.page for year in years)], config.url)
     yield from render_exports(chronology, config, fragments=fragments).items()
@@ -81,9 +86,11 @@ def _neighbours(year: Year, years: list[Year]) -> dict[str, Year | None]:
             "next_year": years[at + 1] if at + 1 < len(years) else None}
 
 
-def _render(environment: jinja2.Environment, name: str, context: dict) -> str:
+def _stream(environment: jinja2.Environment, name: str, context: dict) -> Iterator[str]:
+    """The template's output piece by piece; template errors, raised as the pieces are made, name the
+    template file and line."""
     try:
-        return environment.get_template(name).render(context)
+        yield from environment.get_template(name).generate(context)
     except jinja2.TemplateSyntaxError as error:
         raise ContentError(error.filename or name, f"template error: {error.message}", error.lineno) from None
     except jinja2.TemplateNotFound as error:

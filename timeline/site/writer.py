@@ -16,10 +16,10 @@ from timeline.site.manifest import (
 )
 
 
-def write_atomically(pages: Iterable[tuple[str, str]], static_dirs: list[Path], output: Path,
+def write_atomically(pages: Iterable[tuple[str, str | Iterable[str]]], static_dirs: list[Path], output: Path,
                      clean: bool = False) -> int:
-    """Write every page and static file to a fresh folder, then put it in place of ``output``;
-    returns the number of pages written.
+    """Write every page (its text, or its text in pieces) and static file to a fresh folder, then put
+    it in place of ``output``; returns the number of pages written.
 
     A failure at any point leaves the previous site untouched. Static files of the
     most specific theme win over those of the themes it extends. Files in
@@ -37,7 +37,8 @@ def write_atomically(pages: Iterable[tuple[str, str]], static_dirs: list[Path], 
         for name, content in pages:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(content, encoding="utf-8")
+            with target.open("w", encoding="utf-8") as stream:
+                stream.writelines([content] if isinstance(content, str) else content)
             written += 1
         record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)
