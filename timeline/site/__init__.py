@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import jinja2
@@ -18,7 +18,7 @@ from timeline.errors import ContentError
 from timeline.model import Chronology
 from timeline.site.fragments import FragmentCache
 from timeline.site.context import FILTERS, Year, site_context
-from timeline.site.exports import render_exports
+from timeline.site.exports import Page, generate_exports
 from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import Theme, make_environment, resolve_theme
@@ -27,8 +27,6 @@ from timeline.site.writer import write_atomically
 __all__ = ["render_pages", "render_site", "sanitise"]
 
 TOP_PAGES = ("index.html", "about.html", "sources.html", "404.html")
-Page = str | Iterable[str]
-"""A file's text, whole or in pieces."""
 
 
 def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "",
@@ -65,7 +63,7 @@ def generate_pages(chronology: Chronology, config: SiteConfig, theme: Theme, abo
         yield year.page, _stream(environment, "year.html",
                                  {**context, **neighbours, "year": year, "root": _root_of(year.page, config)})
     yield "sitemap.xml", sitemap_xml([*TOP_PAGES, *(year.page for year in years)], config.url)
-    yield from render_exports(chronology, config, fragments=fragments).items()
+    yield from generate_exports(chronology, config, fragments=fragments)
     fragments.finish()
 
 

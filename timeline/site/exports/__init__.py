@@ -6,6 +6,7 @@ adding a module here, not a branch in the build.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timezone
 
 from timeline.config import SiteConfig
@@ -13,9 +14,10 @@ from timeline.model import Chronology
 from timeline.site.fragments import FragmentCache
 from timeline.site.exports import atom, ical, records, timelinejs  # noqa: F401  (each registers its formats)
 from timeline.site.exports.records import event_record
-from timeline.site.exports.registry import EXPORTERS, ExportContext, Exporter, exporter
+from timeline.site.exports.registry import EXPORTERS, ExportContext, Exporter, Page, exporter
 
-__all__ = ["EXPORTERS", "ExportContext", "Exporter", "event_record", "exporter", "render_exports"]
+__all__ = ["EXPORTERS", "ExportContext", "Exporter", "Page", "event_record", "exporter", "generate_exports",
+           "render_exports"]
 
 
 def render_exports(chronology: Chronology, config: SiteConfig, generated: datetime | None = None,
@@ -24,6 +26,14 @@ def render_exports(chronology: Chronology, config: SiteConfig, generated: dateti
 
     Each event's piece of an export comes from ``fragments`` when the event is unchanged.
     """
+    exports = generate_exports(chronology, config, generated, fragments)
+    return {name: content if isinstance(content, str) else "".join(content) for name, content in exports}
+
+
+def generate_exports(chronology: Chronology, config: SiteConfig, generated: datetime | None = None,
+                     fragments: FragmentCache | None = None) -> Iterator[tuple[str, Page]]:
+    """Each export by file name, one at a time and in pieces, as :func:`render_exports` makes them."""
     context = ExportContext(config, (generated or datetime.now(timezone.utc)).astimezone(timezone.utc),
                             fragments or FragmentCache())
-    return {export.filename: export.render(chronology, context) for export in EXPORTERS.values()}
+    for export in EXPORTERS.values():
+        yield export.filename, export.render(chronology, context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 import xml.etree.ElementTree as ET
 from datetime import datetime, time, timezone
 
@@ -63,10 +64,10 @@ def feed_head(chronology: Chronology, context: ExportContext) -> str:
 
 
 @exporter("atom", "feed.xml")
-def atom_feed(chronology: Chronology, context: ExportContext) -> str:
+def atom_feed(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     """Newest first; an entry is rendered again only when its event or its ``updated`` time changed."""
     newest_first = sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True)
-    entries = context.pieces(newest_first, lambda event: ("atom", entry_updated(event, context.generated)),
-                             lambda event: entry_xml(event, entry_updated(event, context.generated)))
-    head = feed_head(chronology, context)
-    return head[:-len("</feed>")] + entries + "</feed>"
+    yield feed_head(chronology, context).removesuffix("</feed>")
+    yield from context.pieces(newest_first, lambda event: ("atom", entry_updated(event, context.generated)),
+                              lambda event: entry_xml(event, entry_updated(event, context.generated)))
+    yield "</feed>"

@@ -7,6 +7,7 @@ the format is a few lines and a dependency would only be needed for this file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
 from timeline import __version__
@@ -97,9 +98,10 @@ def content_lines(lines: list[str]) -> str:
 
 
 @exporter("ics", "events.ics")
-def events_ics(chronology: Chronology, context: ExportContext) -> str:
+def events_ics(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     calendar = content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
                               "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"])
-    entries = context.pieces(chronology.events, lambda event: ("ics", stamp(event, context.generated)),
-                             lambda event: content_lines(vevent(event, stamp(event, context.generated))))
-    return calendar + entries + content_lines(["END:VCALENDAR"])
+    yield calendar
+    yield from context.pieces(chronology.events, lambda event: ("ics", stamp(event, context.generated)),
+                              lambda event: content_lines(vevent(event, stamp(event, context.generated))))
+    yield content_lines(["END:VCALENDAR"])

@@ -9,11 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from timeline.model import Chronology, DateSpan, Event, Source
-from timeline.site.exports.registry import ExportContext, exporter
+from timeline.site.exports.registry import ExportContext, Page, exporter
 from timeline.tagger.timex import display
 
 
@@ -62,18 +62,25 @@ def compact_json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=COMPACT)
 
 
-def json_object(members: dict[str, str]) -> str:
+def json_object(members: dict[str, Page]) -> Iterator[str]:
     """A JSON object from members already encoded, so that event records encoded earlier are reused as they are."""
-    return "{" + ",".join(f"{compact_json(name)}:{value}" for name, value in members.items()) + "}"
+    yield "{"
+    for number, (name, value) in enumerate(members.items()):
+        yield f"{',' if number else ''}{compact_json(name)}:"
+        yield from [value] if isinstance(value, str) else value
+    yield "}"
 
 
-def json_records(events: list[Event], context: ExportContext, kind: str, record: Callable[[Event], dict]) -> str:
+def json_records(events: list[Event], context: ExportContext, kind: str,
+                 record: Callable[[Event], dict]) -> Iterator[str]:
     """A JSON array of one record per event, each encoded once and reused while the event is unchanged."""
-    return "[" + context.pieces(events, lambda _: kind, lambda event: compact_json(record(event)), ",") + "]"
+    yield "["
+    yield from context.pieces(events, lambda _: kind, lambda event: compact_json(record(event)), ",")
+    yield "]"
 
 
 @exporter("json", "events.json")
-def events_json(chronology: Chronology, context: ExportContext) -> str:
+def events_json(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     return json_object({
         "generated": compact_json(context.generated.isoformat(timespec="seconds")),
         "title": compact_json(chronology.title),
@@ -116,5 +123,6 @@ def csv_line(row: dict[str, str] | None) -> str:
 
 
 @exporter("csv", "events.csv")
-def events_csv(chronology: Chronology, context: ExportContext) -> str:
-    return csv_line(None) + context.pieces(chronology.events, lambda _: "csv", lambda event: csv_line(csv_row(event)))
+def events_csv(chronology: Chronology, context: ExportContext) -> Iterator[str]:
+    yield csv_line(None)
+    yield from context.pieces(chronology.events, lambda _: "csv", lambda event: csv_line(csv_row(event)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -27,14 +27,17 @@ class ExportContext:
         return self.fragments.fragment(event, kind, render)
 
     def pieces(self, events: Sequence[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
-               separator: str = "") -> str:
-        """Each event's piece, ``render(event)`` under ``kind_of(event)``, joined by ``separator``.
+               separator: str = "") -> Iterator[str]:
+        """Each event's piece, ``render(event)`` under ``kind_of(event)``, with ``separator`` between them.
 
         The pieces of each year's run of events are kept joined as one fragment too,
         so that a year without a changed event costs one look-up, not one an event.
         """
-        runs = [list(run) for _, run in itertools.groupby(events, key=lambda event: event.span.begin.year)]
-        return separator.join(self._run(run, kind_of, render, separator) for run in runs)
+        runs = itertools.groupby(events, key=lambda event: event.span.begin.year)
+        for number, (_, run) in enumerate(runs):
+            if number:
+                yield separator
+            yield self._run(list(run), kind_of, render, separator)
 
     def _run(self, run: list[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
              separator: str) -> str:
@@ -46,7 +49,10 @@ class ExportContext:
         return self.fragments.fragment(run, ("run", separator, tuple(kinds)), joined)
 
 
-Render = Callable[[Chronology, ExportContext], str]
+Page = str | Iterable[str]
+"""A file's text, whole or in pieces (written one after the other, never joined)."""
+
+Render = Callable[[Chronology, ExportContext], Page]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ a day it does not name.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 from markupsafe import escape
@@ -52,7 +53,7 @@ def era_record(era: Era) -> dict:
 
 
 @exporter("timelinejs", "timeline.json")
-def timeline_json(chronology: Chronology, context: ExportContext) -> str:
+def timeline_json(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     title = {"text": {"headline": str(escape(chronology.title)), "text": str(escape(context.config.description))}}
     return json_object({
         "title": compact_json(title),
