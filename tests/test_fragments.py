@@ -10,7 +10,7 @@ import pytest
 import timeline.site.fragments as fragments_module
 from conftest import make_site_project
 from timeline.build import FRAGMENTS_FILE, build, collect
-from timeline.cache import CACHE_DIR
+from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
 from timeline.site import render_site
 from timeline.site.fragments import FragmentCache
@@ -152,3 +152,11 @@ def test_a_rebuild_digests_only_the_events_that_changed(tmp_path: Path, digested
     edit_first_article(project)
     assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
     assert 0 < len(digested) <= 2
+
+
+def test_the_store_keeps_each_years_run_of_export_pieces_not_the_pieces(tmp_path: Path):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    render_with_store(project, tmp_path / "first")
+    _, stored = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
+    kinds = {kind if isinstance(kind, str) else kind[0] for _, kind in stored}
+    assert {"card", "bands", "source-links", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}

@@ -95,6 +95,7 @@ class FragmentCache:
         self.used: dict[FragmentKey, bytes] = {}
         self.fingerprints: dict[int, bytes] = {}
         self.known: dict[int, bytes] = {}
+        self.unstored: set[FragmentKey] = set()
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
         self.rendered: Counter[str] = Counter()
@@ -111,7 +112,9 @@ class FragmentCache:
         self.kept, self.used, self.fingerprints = self.used, {}, {}
         self.digests, self.digested = self.digested, {}
         if self.store is not None and self.rendered:
-            write_pickle(self.store, (self.templates, self.kept))
+            write_pickle(self.store, (self.templates, {key: text for key, text in self.kept.items()
+                                                       if key not in self.unstored}))
+        self.unstored = set()
 
     def fingerprints_of(self, events: Sequence[Event]) -> list[bytes]:
         """The events' digests, kept for the next render, which must be of these very event objects."""
@@ -132,14 +135,18 @@ class FragmentCache:
         """What the template macro ``render`` makes of ``args``, which only ``subject`` and ``kind`` may vary."""
         return Markup(self.fragment(subject, kind, lambda: render(*args)))
 
-    def fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str]) -> str:
+    def fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str], stored: bool = True) -> str:
         """The fragment of ``subject`` (an event, or a run of events such as a year's) of this ``kind``,
         from ``render`` only if not seen before.
 
         ``render`` must depend on nothing but the subject, the kind and the code:
-        what else it reads is not part of the key.
+        what else it reads is not part of the key. A fragment not ``stored`` is kept
+        for the next render in this process but left out of the store: one that is
+        only ever asked for to make a larger stored fragment again.
         """
         key = (self._subject_key(subject), kind)
+        if not stored:
+            self.unstored.add(key)
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)

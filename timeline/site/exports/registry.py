@@ -23,8 +23,12 @@ class ExportContext:
     fragments: FragmentCache
 
     def piece(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
-        """``event``'s piece of an export (``kind`` names the format), rendered only when it changed."""
-        return self.fragments.fragment(event, kind, render)
+        """``event``'s piece of an export (``kind`` names the format), rendered only when it changed.
+
+        Pieces are not stored for the next process, which asks for the year's run
+        they make (:meth:`pieces`); a run to make again renders its pieces anew.
+        """
+        return self.fragments.fragment(event, kind, render, stored=False)
 
     def pieces(self, events: Sequence[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
                separator: str = "") -> Iterator[str]:
