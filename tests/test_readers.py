@@ -102,3 +102,5 @@ def test_the_path_resolver_gives_what_resolve_gives_for_files_links_and_linked_f
     assert resolver.relative(paths[1], project) == paths[1].as_posix()
     assert resolver.relative(project, project) == project.relative_to(project).as_posix()
     assert resolver.relative(Path("content") / "articles" / "a.md", Path(".")) == "content/articles/a.md"
+    assert resolver.inside(paths[0], project) and not resolver.inside(paths[1], project)
+    assert not resolver.inside(paths[2], project) and resolver.inside(project, project)

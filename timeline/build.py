@@ -79,7 +79,7 @@ def scan_sources(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
         if not base.is_dir():
             continue
         for path in sorted(p for p in base.rglob("*") if p.is_file() and is_article(p)):
-            if not paths.resolve(path).is_relative_to(root):
+            if not paths.inside(path, root):
                 problems.append(Diagnostic(str(path), None, "symlink to a file outside the project; skipped", "error"))
                 continue
             found.append(path)

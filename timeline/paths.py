@@ -27,6 +27,11 @@ class PathResolver:
         """What ``path.resolve()`` gives: a file that is itself a link is resolved whole."""
         return Path(self._resolved(os.fspath(path)))
 
+    def inside(self, path: Path, root: Path) -> bool:
+        """Whether ``path``, resolved, lies in ``root`` (resolved too)."""
+        full, base = self._resolved(os.fspath(path)), self._resolved(os.fspath(root)).rstrip(os.sep)
+        return full == base or full.startswith(base + os.sep)
+
     def relative(self, path: Path, root: Path) -> str:
         """``path`` relative to ``root`` in POSIX form, both resolved; as given when it lies outside."""
         full, base = self._resolved(os.fspath(path)), self._resolved(os.fspath(root)).rstrip(os.sep)

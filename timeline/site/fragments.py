@@ -133,7 +133,7 @@ class FragmentCache:
     def template_fragment(self, subject: Subject, kind: Hashable, render: Callable[..., Markup],
                           *args: object) -> Markup:
         """What the template macro ``render`` makes of ``args``, which only ``subject`` and ``kind`` may vary."""
-        return Markup(self.fragment(subject, kind, lambda: render(*args)))
+        return self._fragment(subject, kind, lambda: render(*args), True, Markup)
 
     def fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str], stored: bool = True) -> str:
         """The fragment of ``subject`` (an event, or a run of events such as a year's) of this ``kind``,
@@ -144,6 +144,12 @@ class FragmentCache:
         for the next render in this process but left out of the store: one that is
         only ever asked for to make a larger stored fragment again.
         """
+        return self._fragment(subject, kind, render, stored, str)
+
+    def _fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str], stored: bool,
+                  text: type[str]) -> str:
+        """The fragment as ``text`` (``str`` or ``Markup``), decoded straight into that type: a year's
+        bands run to megabytes, and each copy of them costs."""
         key = (self._subject_key(subject), kind)
         if not stored:
             self.unstored.add(key)
@@ -152,11 +158,11 @@ class FragmentCache:
             found = self.kept.get(key)
         if found is not None:
             self.used[key] = found
-            return found.decode("utf-8")
-        text = render()
+            return text(found, "utf-8")
+        made = render()
         self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
-        self.used[key] = text.encode("utf-8")
-        return text
+        self.used[key] = made.encode("utf-8")
+        return made if isinstance(made, text) else text(made)
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
