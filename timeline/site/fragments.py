@@ -1,9 +1,10 @@
-"""Event fragments rendered once and reused: cards, and each event's piece of every export.
+"""Event fragments rendered once and reused: cards, a year's bands of cards, an article's list of
+events on the sources page, each event's piece of every export and each year's run of them.
 
 A card appears on the index and again on its year's page, and a save in
 ``timeline serve`` changes the events of one article while thousands stay the
 same; rendering each card through the theme's macro, and each event into every
-export, is most of a build. A fragment is a function of the event's content, of
+export, is most of a build. A fragment is a function of its events' content, of
 its kind (the card's heading level and whether it is a highlight; the export
 format) and of the templates and code that render it, so that is its key; the
 output is the renderer's own, byte for byte.

@@ -16,23 +16,15 @@ from timeline.site.exports import atom, ical, records, timelinejs  # noqa: F401 
 from timeline.site.exports.records import event_record
 from timeline.site.exports.registry import EXPORTERS, ExportContext, Exporter, Page, exporter
 
-__all__ = ["EXPORTERS", "ExportContext", "Exporter", "Page", "event_record", "exporter", "generate_exports",
-           "render_exports"]
-
-
-def render_exports(chronology: Chronology, config: SiteConfig, generated: datetime | None = None,
-                   fragments: FragmentCache | None = None) -> dict[str, str]:
-    """Every registered export, by output file name, stamped with one build time.
-
-    Each event's piece of an export comes from ``fragments`` when the event is unchanged.
-    """
-    exports = generate_exports(chronology, config, generated, fragments)
-    return {name: content if isinstance(content, str) else "".join(content) for name, content in exports}
+__all__ = ["EXPORTERS", "ExportContext", "Exporter", "Page", "event_record", "exporter", "generate_exports"]
 
 
 def generate_exports(chronology: Chronology, config: SiteConfig, generated: datetime | None = None,
                      fragments: FragmentCache | None = None) -> Iterator[tuple[str, Page]]:
-    """Each export by file name, one at a time and in pieces, as :func:`render_exports` makes them."""
+    """Every registered export by file name, one at a time and in pieces, stamped with one build time.
+
+    Each event's piece of an export comes from ``fragments`` when the event is unchanged.
+    """
     context = ExportContext(config, (generated or datetime.now(timezone.utc)).astimezone(timezone.utc),
                             fragments or FragmentCache())
     for export in EXPORTERS.values():
