@@ -104,14 +104,13 @@ class KeyIndex:
 
     def save(self) -> None:
         if self.changed and self.entries is not None:
-            write_pickle(self.store, (code_fingerprint(), self.entries))
+            write_stamped(self.store, code_fingerprint(), self.entries)
             self.changed = False
 
     def _entries(self) -> dict[tuple[Path, str, str], tuple[Signature, str]]:
         if self.entries is None:
-            stored = read_pickle(self.store)
-            fresh = isinstance(stored, tuple) and len(stored) == 2 and stored[0] == code_fingerprint()
-            self.entries = stored[1] if fresh else {}
+            stored = read_stamped(self.store, code_fingerprint())
+            self.entries = stored[0] if stored else {}
         return self.entries
 
 
@@ -187,6 +186,18 @@ def read_pickle(path: Path) -> object | None:
             return pickle.load(stream)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
+
+
+def read_stamped(path: Path, stamp: object) -> tuple | None:
+    """The values :func:`write_stamped` stored under ``stamp``; None when missing, unreadable or stamped
+    otherwise (by other inputs, or other code)."""
+    stored = read_pickle(path)
+    return stored[1:] if isinstance(stored, tuple) and stored and stored[0] == stamp else None
+
+
+def write_stamped(path: Path, stamp: object, *values: object) -> None:
+    """Store ``values`` under ``stamp``, what they were made from, for :func:`read_stamped`."""
+    write_pickle(path, (stamp, *values))
 
 
 def write_pickle(path: Path, value: object) -> None:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
-import gc
 import json
 import os
 import sys
 import traceback
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -94,35 +91,22 @@ def _report(result: BuildResult, strict: bool) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from timeline.build import build, default_jobs, in_processes
+    from timeline.build import (
+        build,
+        cycle_collection_paused,
+        default_jobs,
+        in_processes,
+    )
 
     if args.watch:
         return run_watch(args)
-    with objects_left_to_exit():
+    with cycle_collection_paused(freeze_after=True):
         result = build(args.project, args.output, use_cache=not args.no_cache,
                        mapper=in_processes(args.jobs or default_jobs()), clean=args.clean)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")
     return _report(result, args.strict)
-
-
-@contextlib.contextmanager
-def objects_left_to_exit() -> Iterator[None]:
-    """Keep the cycle collector off for a one-shot build and leave what it made to the process's exit.
-
-    :func:`timeline.build.build` pauses the collector itself, and turning it back
-    on makes it walk every object the build left (over half a second at ten
-    thousand articles) just before the process ends; frozen objects are not walked.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def run_check(args: argparse.Namespace) -> int:

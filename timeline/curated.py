@@ -50,10 +50,15 @@ def read_curated(path: Path, root: Path) -> Event:
                  text=body, sources=_sources(meta, rel, body), tags=as_tags(meta.get("tags")), curated=True)
 
 
+def curated_files(folder: Path) -> list[Path]:
+    """The files of curated events in ``folder``, in a stable order."""
+    return sorted(folder.glob("*.md")) if folder.is_dir() else []
+
+
 def load_curated(folder: Path, root: Path) -> tuple[list[Event], list[Diagnostic]]:
     """Every curated event in ``folder``; a bad file is reported and the others still load."""
     events, problems = [], []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+    for path in curated_files(folder):
         try:
             events.append(read_curated(path, root))
         except ContentError as error:

@@ -29,17 +29,18 @@ class PathResolver:
 
     def inside(self, path: Path, root: Path) -> bool:
         """Whether ``path``, resolved, lies in ``root`` (resolved too)."""
-        full, base = self._resolved(os.fspath(path)), self._resolved(os.fspath(root)).rstrip(os.sep)
-        return full == base or full.startswith(base + os.sep)
+        return self._relative(path, root) is not None
 
     def relative(self, path: Path, root: Path) -> str:
         """``path`` relative to ``root`` in POSIX form, both resolved; as given when it lies outside."""
+        found = self._relative(path, root)
+        return path.as_posix() if found is None else found
+
+    def _relative(self, path: Path, root: Path) -> str | None:
         full, base = self._resolved(os.fspath(path)), self._resolved(os.fspath(root)).rstrip(os.sep)
         if full == base:
             return "."
-        if not full.startswith(base + os.sep):
-            return path.as_posix()
-        return full[len(base) + 1:].replace(os.sep, "/")
+        return full[len(base) + 1:].replace(os.sep, "/") if full.startswith(base + os.sep) else None
 
     def _resolved(self, text: str) -> str:
         folder, name = os.path.split(text)

@@ -19,6 +19,7 @@ from timeline.model import Chronology
 from timeline.site.fragments import FragmentCache
 from timeline.site.context import FILTERS, Year, site_context
 from timeline.site.exports import Page, generate_exports
+from timeline.site.exports.registry import page_pieces
 from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import Theme, make_environment, resolve_theme
@@ -39,8 +40,7 @@ def render_pages(chronology: Chronology, config: SiteConfig, about_html: str = "
     """
     theme = resolve_theme(config.theme, config.root)
     pages = generate_pages(chronology, config, theme, about_html, fragments)
-    return {name: content if isinstance(content, str) else "".join(content) for name, content in pages}, \
-        theme.static_dirs
+    return {name: "".join(page_pieces(content)) for name, content in pages}, theme.static_dirs
 
 
 def generate_pages(chronology: Chronology, config: SiteConfig, theme: Theme, about_html: str = "",

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from timeline.cache import code_fingerprint, read_pickle, write_pickle
+from timeline.cache import code_fingerprint, read_stamped, write_stamped
 from timeline.model import Event
 
 FragmentKey = tuple[bytes, Hashable]
@@ -113,8 +113,8 @@ class FragmentCache:
         self.kept, self.used, self.fingerprints = self.used, {}, {}
         self.digests, self.digested = self.digested, {}
         if self.store is not None and self.rendered:
-            write_pickle(self.store, (self.templates, {key: text for key, text in self.kept.items()
-                                                       if key not in self.unstored}))
+            write_stamped(self.store, self.templates, {key: text for key, text in self.kept.items()
+                                                       if key not in self.unstored})
         self.unstored = set()
 
     def fingerprints_of(self, events: Sequence[Event]) -> list[bytes]:
@@ -194,7 +194,5 @@ class FragmentCache:
         return found
 
     def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes]:
-        stored = read_pickle(self.store) if self.store is not None else None
-        if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != fingerprint:
-            return {}
-        return stored[1]
+        stored = read_stamped(self.store, fingerprint) if self.store is not None else None
+        return stored[0] if stored else {}

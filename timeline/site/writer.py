@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from timeline.site.exports.registry import Page, page_pieces
 from timeline.site.manifest import (
     record_and_keep_user_files,
     remove_leftovers,
@@ -16,7 +17,7 @@ from timeline.site.manifest import (
 )
 
 
-def write_atomically(pages: Iterable[tuple[str, str | Iterable[str]]], static_dirs: list[Path], output: Path,
+def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path], output: Path,
                      clean: bool = False) -> int:
     """Write every page (its text, or its text in pieces) and static file to a fresh folder, then put
     it in place of ``output``; returns the number of pages written.
@@ -38,7 +39,7 @@ def write_atomically(pages: Iterable[tuple[str, str | Iterable[str]]], static_di
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("w", encoding="utf-8") as stream:
-                stream.writelines([content] if isinstance(content, str) else content)
+                stream.writelines(page_pieces(content))
             written += 1
         record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)

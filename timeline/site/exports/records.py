@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 from timeline.model import Chronology, DateSpan, Event, Source
-from timeline.site.exports.registry import ExportContext, Page, exporter
+from timeline.site.exports.registry import ExportContext, Page, exporter, page_pieces
 from timeline.tagger.timex import display
 
 
@@ -67,7 +67,7 @@ def json_object(members: dict[str, Page]) -> Iterator[str]:
     yield "{"
     for number, (name, value) in enumerate(members.items()):
         yield f"{',' if number else ''}{compact_json(name)}:"
-        yield from [value] if isinstance(value, str) else value
+        yield from page_pieces(value)
     yield "}"
 
 

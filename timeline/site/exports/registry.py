@@ -56,6 +56,11 @@ class ExportContext:
 Page = str | Iterable[str]
 """A file's text, whole or in pieces (written one after the other, never joined)."""
 
+
+def page_pieces(page: Page) -> Iterable[str]:
+    """The pieces of ``page``: itself when it is whole."""
+    return [page] if isinstance(page, str) else page
+
 Render = Callable[[Chronology, ExportContext], Page]
 
 
