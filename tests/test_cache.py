@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,28 @@ def test_the_build_command_leaves_its_objects_frozen_and_the_collector_as_it_was
     assert main(["build", "--project", str(articles), "--jobs", "1"]) == 0
     assert gc.isenabled() and gc.get_freeze_count() > frozen
     gc.unfreeze()
+
+
+
+class Knot:
+    """An object in a reference cycle with itself, which only the cycle collector frees."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_a_builder_freezes_what_each_build_made_and_tidying_frees_frozen_cycles(articles: Path):
+    from timeline.watch import SiteBuilder
+
+    builder = SiteBuilder(articles)
+    frozen = gc.get_freeze_count()
+    assert builder.build().ok
+    assert gc.isenabled() and gc.get_freeze_count() > frozen
+    gc.disable()
+    witness = weakref.ref(Knot())
+    gc.freeze()
+    gc.enable()
+    gc.collect()
+    assert witness() is not None, "a usual collection leaves frozen objects alone"
+    builder.tidy()
+    assert witness() is None and gc.get_freeze_count() == 0 and gc.isenabled()

@@ -12,6 +12,7 @@ from serving import Command, fetch, wait_until, write_article
 from timeline.watch import RebuildLoop
 
 QUIET = 0.3
+IDLE = 3.0
 
 
 class RecordingBuilder:
@@ -22,6 +23,7 @@ class RecordingBuilder:
         self.started = threading.Event()
         self.release = threading.Event()
         self.release.set()
+        self.tidied = 0
 
     def build(self, changed: Collection[Path] = ()) -> frozenset[Path]:
         self.started.set()
@@ -29,12 +31,15 @@ class RecordingBuilder:
         self.builds.append(frozenset(changed))
         return frozenset(changed)
 
+    def tidy(self) -> None:
+        self.tidied += 1
+
 
 @pytest.fixture
 def recorded() -> Iterator[tuple[RecordingBuilder, RebuildLoop, list[frozenset[Path]]]]:
     builder = RecordingBuilder()
     reports: list[frozenset[Path]] = []
-    loop = RebuildLoop(builder, reports.append, quiet=QUIET)
+    loop = RebuildLoop(builder, reports.append, quiet=QUIET, idle=IDLE)
     loop.start()
     yield builder, loop, reports
     builder.release.set()
@@ -48,6 +53,18 @@ def test_a_burst_of_changes_is_one_build(recorded):
         loop.changed(path)
     wait_until(lambda: reports, "the build after the burst")
     assert builder.builds == [frozenset(paths)]
+
+
+def test_the_builder_is_tidied_once_idle_after_a_build_and_not_between_changes(recorded):
+    builder, loop, reports = recorded
+    loop.changed(Path("first.md"))
+    wait_until(lambda: reports, "the first build")
+    assert builder.tidied == 0
+    loop.changed(Path("second.md"))
+    wait_until(lambda: len(reports) == 2, "the second build")
+    assert builder.tidied == 0
+    wait_until(lambda: builder.tidied == 1, "the tidying once idle")
+    assert len(reports) == 2
 
 
 def test_a_change_during_a_build_is_built_after_it(recorded):

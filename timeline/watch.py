@@ -27,7 +27,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from timeline.build import collect, cycle_collection_paused, read_about
+from timeline.build import collect, collect_frozen_cycles, cycle_collection_paused, read_about
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
@@ -38,6 +38,7 @@ from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme
 
 QUIET_SECONDS = 0.03
+IDLE_SECONDS = 2.0
 CHANGE_EVENTS = frozenset({"created", "modified", "moved", "deleted", "closed"})
 
 
@@ -75,7 +76,7 @@ class SiteBuilder:
         """Rebuild after ``changed`` (nothing: a full build) and say how it went."""
         started = time.perf_counter()
         try:
-            with cycle_collection_paused():
+            with cycle_collection_paused(freeze_after=True):
                 errors = self._build(frozenset(changed))
         except ContentError as error:
             errors = [Diagnostic(error.path, error.line, error.message, "error")]
@@ -105,6 +106,10 @@ class SiteBuilder:
         """Read ``timeline.toml`` again; the chronology made under the old settings is dropped."""
         self.config = self.chronology = None
         self.config = load_config(self.project)
+
+    def tidy(self) -> None:
+        """Free what earlier builds left in reference cycles; called while nothing is being built."""
+        collect_frozen_cycles()
 
     def _in_theme(self, path: Path) -> bool:
         return any(path.is_relative_to(folder) for folder in self.theme_dirs)
@@ -147,13 +152,15 @@ def _shown(path: Path, project: Path) -> str:
 
 
 class RebuildLoop:
-    """A thread that rebuilds once the changed files have been quiet for ``quiet`` seconds."""
+    """A thread that rebuilds once the changed files have been quiet for ``quiet`` seconds, and tidies
+    the builder's memory once no change has come for ``idle`` seconds after a build."""
 
     def __init__(self, builder: SiteBuilder, on_build: Callable[[BuildReport], None],
-                 quiet: float = QUIET_SECONDS) -> None:
+                 quiet: float = QUIET_SECONDS, idle: float = IDLE_SECONDS) -> None:
         self.builder = builder
         self.on_build = on_build
         self.quiet = quiet
+        self.idle = idle
         self._condition = threading.Condition()
         self._pending: set[Path] = set()
         self._last_change = 0.0
@@ -183,6 +190,13 @@ class RebuildLoop:
             if changed is None:
                 return
             self.on_build(self.builder.build(changed))
+            if self._stays_idle():
+                self.builder.tidy()
+
+    def _stays_idle(self) -> bool:
+        """Whether ``idle`` seconds pass with no change and no stop: a time to tidy that delays no rebuild."""
+        with self._condition:
+            return not self._condition.wait_for(lambda: self._pending or self._stopping, self.idle)
 
     def _wait_for_quiet_changes(self) -> set[Path] | None:
         """The paths changed since the last build, once none has changed for a while; None on stop."""
