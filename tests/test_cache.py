@@ -15,6 +15,7 @@ import timeline.cache as cache_module
 from timeline.build import build, collect
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import load_config
+from timeline.remerge import IncrementalMerge
 
 
 def article(title: str, body: str) -> str:
@@ -93,14 +94,16 @@ def test_cached_build_writes_the_same_site(articles: Path):
     assert events_of(articles / "cached") == events_of(articles / "fresh")
 
 
-def test_merged_sources_do_not_leak_into_the_cached_results(articles: Path):
+@pytest.mark.parametrize("incremental", [False, True], ids=["merged", "merged-incrementally"])
+def test_merged_sources_do_not_leak_into_the_cached_results(articles: Path, incremental: bool):
     folder = articles / "content" / "articles"
     (folder / "c.md").write_text(article("C", "Protests began on 15 March 2011 in Daraa."), encoding="utf-8")
     config = load_config(articles)
     cache = ArticleCache(config.root)
+    merger = IncrementalMerge() if incremental else None
 
     def sources_of_daraa() -> list[str]:
-        chronology = collect(config, cache)
+        chronology = collect(config, cache, merger=merger)
         event = next(e for e in chronology.events if "Daraa" in e.text)
         return sorted(Path(source.path).name for source in event.sources)
 
@@ -276,3 +279,103 @@ def test_a_builder_freezes_what_each_build_made_and_tidying_frees_frozen_cycles(
     assert witness() is not None, "a usual collection leaves frozen objects alone"
     builder.tidy()
     assert witness() is None and gc.get_freeze_count() == 0 and gc.isenabled()
+
+
+@pytest.fixture
+def signed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Names of the articles whose file signatures were taken: the files a build looked at."""
+    seen: list[str] = []
+    real = cache_module.article_signature
+
+    def counting(path: Path) -> cache_module.Signature:
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(cache_module, "article_signature", counting)
+    return seen
+
+
+def test_a_builder_after_an_article_edit_looks_at_that_article_alone(articles: Path, signed: list[str],
+                                                                     processed: list[Path]):
+    from timeline.watch import SiteBuilder
+
+    builder = SiteBuilder(articles)
+    assert builder.build().ok
+    assert len(signed) == 3
+    signed.clear()
+    processed.clear()
+    edited = articles / "content" / "articles" / "b.md"
+    edited.write_text(article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    assert builder.build({edited}).ok
+    assert signed == ["b.md"] and names(processed) == ["b.md"]
+    assert "2012-02-05" in [event.span.value for event in builder.chronology.events]
+
+
+def change_the_set_of_articles(project: Path, change: str) -> set[Path]:
+    """Add, remove or rename an article, or edit a sidecar; the paths a watcher reports."""
+    folder = project / "content" / "articles"
+    added, old = folder / "c.md", folder / "b.md"
+    if change == "added":
+        added.write_text(article("C", "Rebels took Raqqa on 4 March 2013."), encoding="utf-8")
+        return {added}
+    if change == "removed":
+        old.unlink()
+        return {old}
+    if change == "renamed":
+        old.rename(added)
+        return {old, added}
+    seed = next((project / "seeds").glob("*.meta.toml"))
+    seed.write_text(seed.read_text(encoding="utf-8").replace("2024", "2023"), encoding="utf-8")
+    return {seed}
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed", "sidecar"])
+def test_a_builder_finds_the_articles_again_when_a_change_is_no_plain_edit(articles: Path, change: str):
+    from timeline.watch import SiteBuilder
+
+    builder = SiteBuilder(articles)
+    assert builder.build().ok
+    report = builder.build(change_the_set_of_articles(articles, change))
+    fresh = collect(load_config(articles))
+    assert report.ok
+    assert [event.id for event in builder.chronology.events] == [event.id for event in fresh.events]
+    assert [event.span for event in builder.chronology.events] == [event.span for event in fresh.events]
+
+
+def test_an_article_turned_into_a_link_outside_the_project_is_refused_by_the_next_rebuild(articles: Path,
+                                                                                       tmp_path_factory):
+    from timeline.watch import SiteBuilder
+
+    builder = SiteBuilder(articles)
+    assert builder.build().ok
+    outside = tmp_path_factory.mktemp("outside") / "b.md"
+    outside.write_text(article("B", "Rebels took Raqqa on 4 March 2013."), encoding="utf-8")
+    linked = articles / "content" / "articles" / "b.md"
+    linked.unlink()
+    linked.symlink_to(outside)
+    report = builder.build({linked})
+    assert not report.ok and "outside the project" in str(report.errors)
+
+
+def test_a_builder_looks_at_every_article_again_after_a_collection_failed(articles: Path, signed: list[str],
+                                                                         monkeypatch: pytest.MonkeyPatch):
+    import timeline.build
+    from timeline.watch import SiteBuilder
+
+    builder = SiteBuilder(articles)
+    assert builder.build().ok
+    folder = articles / "content" / "articles"
+    real = timeline.build.merge_results
+
+    def failing(*args: object) -> None:
+        raise RuntimeError("merge failed")
+
+    monkeypatch.setattr(timeline.build, "merge_results", failing)
+    (folder / "b.md").write_text(article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    assert not builder.build({folder / "b.md"}).ok
+    monkeypatch.setattr(timeline.build, "merge_results", real)
+    signed.clear()
+    (folder / "a.md").write_text(article("A", "Protests began on 16 March 2011 in Daraa."), encoding="utf-8")
+    assert builder.build({folder / "a.md"}).ok
+    assert len(signed) == 3
+    assert {"2011-03-16", "2012-02-05"} <= {event.span.value for event in builder.chronology.events}

@@ -11,7 +11,7 @@ import contextlib
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -66,7 +66,11 @@ class BuildResult:
         return [d for d in self.chronology.warnings if d.severity == "warning"]
 
 
-def scan_sources(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
+Sources = tuple[list[Path], list[Diagnostic]]
+"""The article files a build reads, in a stable order, and what is wrong with the set."""
+
+
+def scan_sources(config: SiteConfig) -> Sources:
     """Article files under the configured folders, in a stable order, and what is wrong with the set.
 
     A symlink leading outside the project is skipped (a build publishes only the
@@ -152,23 +156,29 @@ def default_jobs() -> int:
 
 
 def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache | None = None,
-                     mapper: Mapper = in_this_process) -> list[ArticleResult]:
+                     mapper: Mapper = in_this_process, settled: Collection[Path] = (),
+                     shared: bool = False) -> list[ArticleResult]:
     """Every article's result, taken from ``cache`` where the article has not changed.
 
     Only the articles the cache misses go to ``mapper``, all at once, so that a
-    pool or a cluster gets them in one batch.
+    pool or a cluster gets them in one batch. ``settled`` articles are known
+    unchanged since the cache last saw them (see :meth:`ArticleCache.lookup`).
+    Each result has events of its own, which later stages may change, unless
+    ``shared``: then results are the cache's own, for a caller that changes
+    nothing in them (an :class:`IncrementalMerge` copies the events it hands on).
     """
     process = partial(process_article, root=config.root, language=config.language,
                       max_bytes=config.max_article_bytes)
     if cache is None:
         return mapper(process, paths)
-    looked_up = {path: cache.lookup(path, config.root, config.language) for path in paths}
+    looked_up = {path: cache.lookup(path, config.root, config.language, path in settled) for path in paths}
     missing = [path for path, (_, found) in looked_up.items() if found is None]
     computed = dict(zip(missing, mapper(process, missing)))
     for path, result in computed.items():
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
     cache.save()
-    results = [looked_up[path][1] or fresh_copy(computed[path]) for path in paths]
+    results = [looked_up[path][1] or computed[path] for path in paths]
+    results = results if shared else list(map(fresh_copy, results))
     for path, result in zip(paths, results):
         result.key = looked_up[path][0] if path not in computed or cache.holds(path, computed[path]) else None
     return results
@@ -188,13 +198,16 @@ def merge_results(curated: list[Event], results: list[ArticleResult], merger: In
 
 
 def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process,
-            merger: IncrementalMerge | None = None) -> Chronology:
+            merger: IncrementalMerge | None = None, sources: Sources | None = None,
+            settled: Collection[Path] = ()) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology.
 
     A ``merger`` kept from the last build merges again only where articles changed.
+    ``sources`` is the last :func:`scan_sources` when no article was added, removed
+    or renamed since; ``settled`` the articles known unchanged since ``cache`` last saw them.
     """
-    paths, diagnostics = scan_sources(config)
-    return _collect(config, paths, diagnostics, cache, mapper, merger)
+    paths, diagnostics = sources or scan_sources(config)
+    return _collect(config, paths, diagnostics, cache, mapper, merger, settled)
 
 
 def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process,
@@ -242,9 +255,10 @@ def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diag
 
 
 def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
-             cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None) -> Chronology:
-    results = process_articles(config, paths, cache, mapper)
-    diagnostics += [d for result in results for d in result.diagnostics]
+             cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None,
+             settled: Collection[Path] = ()) -> Chronology:
+    results = process_articles(config, paths, cache, mapper, settled, shared=merger is not None)
+    diagnostics = diagnostics + [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     merged = merge_results(curated, results, merger)
     events, corrected = correct_events(merged, config.root / config.corrections_file)

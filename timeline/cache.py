@@ -127,12 +127,18 @@ class ArticleCache:
         self.latest: dict[Path, tuple[str, ArticleResult]] = {}
         self.keys = KeyIndex(root / CACHE_DIR / "keys.pickle")
 
-    def lookup(self, path: Path, root: Path, language: str) -> tuple[str | None, ArticleResult | None]:
-        """The key of the article as it is now (None when it cannot be read) and its cached result, if any.
+    def lookup(self, path: Path, root: Path, language: str, settled: bool = False) -> tuple[str | None, ArticleResult | None]:
+        """The key of the article as it is now (None when it cannot be read) and its cached result, if any:
+        the cache's own object, which the caller copies (:func:`fresh_copy`) before changing anything in it.
 
         The key is taken before the article is processed, so that :meth:`keep` can
-        tell whether the file changed meanwhile.
+        tell whether the file changed meanwhile. A ``settled`` article is known not to
+        have changed since this cache last saw it (a watcher said so): its latest
+        result is taken without a look at the file.
         """
+        latest = self.latest.get(path) if settled else None
+        if latest is not None:
+            return latest
         try:
             key = self.keys.key(path, root, language)
         except OSError:
@@ -141,7 +147,7 @@ class ArticleCache:
         if found is None:
             return key, None
         self.latest[path] = (key, found)
-        return key, fresh_copy(found)
+        return key, found
 
     def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult) -> None:
         """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing.

@@ -27,7 +27,7 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from timeline.build import collect, collect_frozen_cycles, cycle_collection_paused, read_about
+from timeline.build import Sources, collect, collect_frozen_cycles, cycle_collection_paused, read_about, scan_sources
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError
@@ -69,6 +69,7 @@ class SiteBuilder:
         self.cache = ArticleCache(self.project) if use_cache else None
         self.merger = IncrementalMerge()
         self.chronology: Chronology | None = None
+        self.sources: Sources | None = None
         self.fragments = FragmentCache()
         self.theme_dirs: tuple[Path, ...] = ()
 
@@ -93,7 +94,7 @@ class SiteBuilder:
         self.theme_dirs = (config.root / "templates", *resolve_theme(config.theme, config.root).folders)
         if self.chronology is None or not all(self._in_theme(path) for path in changed):
             self.chronology = None
-            chronology = collect(config, self.cache, merger=self.merger)
+            chronology = self._collect(config, changed)
             errors = [d for d in chronology.warnings if d.severity == "error"]
             if errors:
                 return errors
@@ -102,10 +103,37 @@ class SiteBuilder:
                     self.fragments)
         return []
 
+    def _collect(self, config: SiteConfig, changed: frozenset[Path]) -> Chronology:
+        """The chronology after ``changed``: when only articles were edited, the others are taken as the
+        last build left them, without a look at their files. A collection that fails half-way
+        leaves no such knowledge behind, so the next one looks at every file again."""
+        edited = self._edited_articles(changed)
+        sources = self.sources if edited is not None else scan_sources(config)
+        settled = frozenset(sources[0]) - edited if edited is not None else frozenset()
+        self.sources = None
+        chronology = collect(config, self.cache, merger=self.merger, sources=sources, settled=settled)
+        self.sources = sources
+        return chronology
+
     def _configure(self) -> None:
-        """Read ``timeline.toml`` again; the chronology made under the old settings is dropped."""
-        self.config = self.chronology = None
+        """Read ``timeline.toml`` again; the chronology and articles found under the old settings are dropped."""
+        self.config = self.chronology = self.sources = None
         self.config = load_config(self.project)
+
+    def _edited_articles(self, changed: frozenset[Path]) -> frozenset[Path] | None:
+        """The changed paths when each is an article of the last scan, still a plain file: then the
+        set of articles is as it was, and every other article is as the last build read it.
+
+        None when the articles must be found again: no build yet, or a path added,
+        removed, renamed, turned into a link, or that is no article (a sidecar, a
+        folder, a curated event), or a change the watcher could not name (a full build).
+        """
+        if self.sources is None or not changed:
+            return None
+        known = self.sources[0]
+        if not changed <= frozenset(known):
+            return None
+        return changed if all(path.is_file() and not path.is_symlink() for path in changed) else None
 
     def tidy(self) -> None:
         """Free what earlier builds left in reference cycles; called while nothing is being built."""
