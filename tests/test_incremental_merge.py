@@ -105,3 +105,53 @@ def test_an_edit_matches_again_only_the_events_it_can_affect():
     edited[400] = ("200x@2", [_day_event("a200x.md", 200, "government troops shelled homs")])
     assert repr(merger.merge(edited)) == _full(edited)
     assert merger.matched <= 5
+
+
+@st.composite
+def new_version(draw: st.DrawFn, part: tuple[str, list[Event]]) -> tuple[str, list[Event]]:
+    """The part's article saved again: some of its events kept as they were, some dropped, some new ones."""
+    key, events = part
+    article = key.split("@")[0]
+    kept = [event for event in events if draw(st.booleans())]
+    added = draw(reports(article))
+    merged = draw(st.permutations(kept + added))
+    return f"{article}@{next(versions)}", list(merged)
+
+
+def _labels(all_parts: list[tuple[str, list[Event]]]) -> list[str]:
+    return [key.split("@")[0] for key, _ in all_parts]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(parts(), max_size=8, unique_by=lambda part: part[0]), st.data())
+def test_every_merge_of_labelled_versions_equals_the_full_merge(start: list, data: st.DataObject):
+    """Parts labelled by article (some articles twice at once), whose new versions keep some events."""
+    merger = IncrementalMerge()
+    current = list(start)
+    assert repr(merger.merge(current, _labels(current))) == _full(current)
+    for _ in range(data.draw(st.integers(1, 6))):
+        edit = data.draw(st.sampled_from(["remove", "add", "save", "save"]))
+        if edit == "remove" and current:
+            current.pop(data.draw(st.integers(0, len(current) - 1)))
+        elif edit == "save" and current:
+            where = data.draw(st.integers(0, len(current) - 1))
+            current[where] = data.draw(new_version(current[where]))
+        else:
+            current.insert(data.draw(st.integers(0, len(current))), data.draw(parts()))
+        assert repr(merger.merge(current, _labels(current))) == _full(current)
+
+
+def test_a_sentence_added_to_an_article_is_the_only_change_when_parts_are_labelled():
+    """The edited article's other events keep their identities: only the new one is matched again."""
+    articles = [(f"a{day}@1", [_day_event(f"a{day}.md", day, f"topic{day} report{day} fact{day} rebels"),
+                               _day_event(f"a{day}.md", day + 100, f"later{day} news{day} item{day} homs")])
+                for day in range(200)]
+    labels = [key.split("@")[0] for key, _ in articles]
+    merger = IncrementalMerge()
+    merger.merge(articles, labels)
+    edited = list(articles)
+    added = _day_event("a50.md", 300, "government troops shelled aleppo")
+    edited[50] = ("a50@2", [*articles[50][1], added])
+    assert repr(merger.merge(edited, labels)) == _full(edited)
+    assert merger.matched == 1
+    assert repr(IncrementalMerge().merge(edited)) == _full(edited)

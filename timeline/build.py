@@ -188,13 +188,13 @@ def merge_results(curated: list[Event], results: list[ArticleResult], merger: In
     """The merged events of the curated events and the articles', by ``merger`` when there is one.
 
     Each article is a part under its cache key (a result without one is a part
-    like no other), and the curated events one part under their own text.
+    like no other) and labelled by its path, and the curated events one part under their own text.
     """
     if merger is None:
         return merge_events(curated + [event for result in results for event in result.events])
     parts = [(("curated", repr(curated)), curated)]
     parts += [(result.key or object(), result.events) for result in results]
-    return merger.merge(parts)
+    return merger.merge(parts, ["curated", *(result.path for result in results)])
 
 
 def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process,

@@ -138,7 +138,13 @@ class CorrectedEvents:
 
 def apply_corrections(events: list[Event], corrections: list[Correction],
                       path: Path) -> tuple[list[Event], list[Diagnostic]]:
-    """Apply each correction in file order; an id that names no event is a warning with the file and line."""
+    """Apply each correction in file order; an id that names no event is a warning with the file and line.
+
+    Without corrections the events are returned as they are: finding events by every id they have had
+    means a look at each event's merges, a cost a rebuild should not pay for nothing.
+    """
+    if not corrections:
+        return events, []
     corrected = CorrectedEvents(events)
     problems = []
     for correction in corrections:

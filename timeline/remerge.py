@@ -8,6 +8,7 @@ decisions and makes again only those a change could alter
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import NamedTuple
 
@@ -25,13 +26,17 @@ from timeline.merge import (
 from timeline.model import Event
 
 Identity = tuple[Hashable, int]
-"""An event's part and its position in the part: the same identity is the same event from one merge to the next."""
+"""The part an event first came in and its position there: the same identity is the same event from one
+merge to the next. An event of a new version of a part that equals one of the version before keeps
+that one's identity (see :meth:`IncrementalMerge.merge`)."""
 
 
 class Slot(NamedTuple):
     """One event of a part, with its :func:`sweep_order` worked out once."""
 
     order: tuple
+    part: Hashable
+    index: int
     identity: Identity
     event: Event
 
@@ -57,6 +62,7 @@ class IncrementalMerge:
 
     def __init__(self) -> None:
         self._part_slots: dict[Hashable, list[Slot]] = {}
+        self._versions: dict[Hashable, Hashable] = {}  # a part's label to the key of its version last merged
         self._forget()
         self.matched = 0  # events the last merge matched again rather than copied
 
@@ -69,9 +75,16 @@ class IncrementalMerge:
         self._oldest_open: list[Identity] = []
         self._merged: dict[Identity, Event] = {}
 
-    def merge(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Event]:
-        """The merged events of all ``parts``, as :func:`merge_events` gives them."""
-        slots = self._sorted(parts)
+    def merge(self, parts: Sequence[tuple[Hashable, Sequence[Event]]],
+              labels: Sequence[Hashable] | None = None) -> list[Event]:
+        """The merged events of all ``parts``, as :func:`merge_events` gives them.
+
+        ``labels``, one a part, name what stays the same from one version of a part
+        to the next (an article's path, when its key is its content's digest): the
+        events a new version shares with the one before are then not changes, and an
+        edit that adds one sentence to an article is merged again around that sentence only.
+        """
+        slots = self._sorted(parts, labels)
         positions = {slot.identity: position for position, slot in enumerate(slots)}
         old_positions = self._old_positions(slots)
         if old_positions is None or 2 * old_positions.count(None) > len(slots):
@@ -86,7 +99,8 @@ class IncrementalMerge:
         return [self._merged[slot.identity].own_copy() for slot, seed in zip(slots, self._seeds)
                 if seed == slot.identity]
 
-    def _sorted(self, parts: Sequence[tuple[Hashable, Sequence[Event]]]) -> list[Slot]:
+    def _sorted(self, parts: Sequence[tuple[Hashable, Sequence[Event]]],
+                labels: Sequence[Hashable] | None) -> list[Slot]:
         """Every event in the sweep's order, which is the stable sort :func:`merge_events` makes of
         all the parts' events one part after the other: ties go by part, then by position in it.
 
@@ -96,15 +110,36 @@ class IncrementalMerge:
         ranks = {key: rank for rank, (key, _) in enumerate(parts)}
         if len(ranks) < len(parts):
             raise ValueError("every part needs a key of its own")
-        known, self._part_slots = self._part_slots, {key: self._part_slots.get(key) or self._slots_of(key, events)
-                                                     for key, events in parts}
-        kept = [slot for slot in self._slots if slot.identity[0] in ranks]
+        previous = self._previous_versions(parts, labels)
+        known = self._part_slots
+        self._part_slots = {key: known.get(key) or self._slots_of(key, events, known.get(previous.get(key), []))
+                            for key, events in parts}
+        kept = [slot for slot in self._slots if slot.part in ranks]
         added = [slot for key in ranks if key not in known for slot in self._part_slots[key]]
-        return sorted(kept + added, key=lambda slot: (slot.order, ranks[slot.identity[0]], slot.identity[1]))
+        return sorted(kept + added, key=lambda slot: (slot.order, ranks[slot.part], slot.index))
+
+    def _previous_versions(self, parts: Sequence[tuple[Hashable, Sequence[Event]]],
+                           labels: Sequence[Hashable] | None) -> dict[Hashable, Hashable]:
+        """For each new part, the key of the last merge's version of it, when that version is gone;
+        a label that more than one part has names no version."""
+        if labels is None:
+            self._versions = {}
+            return {}
+        counted = Counter(labels)
+        versions = {label: key for (key, _), label in zip(parts, labels) if counted[label] == 1}
+        present = {key for key, _ in parts}
+        previous = {key: self._versions.get(label) for label, key in versions.items()}
+        self._versions = versions
+        return {key: old for key, old in previous.items() if old is not None and old != key and old not in present}
 
     @staticmethod
-    def _slots_of(key: Hashable, events: Sequence[Event]) -> list[Slot]:
-        return [Slot(sweep_order(event), (key, index), event) for index, event in enumerate(events)]
+    def _slots_of(key: Hashable, events: Sequence[Event], previous: Sequence[Slot] = ()) -> list[Slot]:
+        """The part's slots; an event equal to one of ``previous`` (the part's last version) takes its identity."""
+        unclaimed: dict[str, list[Slot]] = {}
+        for slot in previous:
+            unclaimed.setdefault(slot.event.id, []).append(slot)
+        return [Slot(sweep_order(event), key, index, _identity(event, unclaimed) or (key, index), event)
+                for index, event in enumerate(events)]
 
     def _old_positions(self, slots: list[Slot]) -> list[int | None] | None:
         """Where each event was last time (None: new); None when kept events changed their order,
@@ -120,6 +155,16 @@ class IncrementalMerge:
                 self._merged[seed] = merged_event(run.groups[seed])
             else:
                 self._merged.pop(seed, None)
+
+
+def _identity(event: Event, unclaimed: dict[str, list[Slot]]) -> Identity | None:
+    """The identity of an equal event among ``unclaimed`` (which then loses it), if there is one."""
+    candidates = unclaimed.get(event.id, [])
+    for number, slot in enumerate(candidates):
+        if slot.event == event:
+            del candidates[number]
+            return slot.identity
+    return None
 
 
 class Rerun:
