@@ -125,13 +125,16 @@ def _labels(all_parts: list[tuple[str, list[Event]]]) -> list[str]:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(parts(), max_size=8, unique_by=lambda part: part[0]), st.data())
 def test_every_merge_of_labelled_versions_equals_the_full_merge(start: list, data: st.DataObject):
-    """Parts labelled by article (some articles twice at once), whose new versions keep some events."""
+    """Parts labelled by article (some articles twice at once), whose new versions keep some events; parts
+    may come in another order."""
     merger = IncrementalMerge()
     current = list(start)
     assert repr(merger.merge(current, _labels(current))) == _full(current)
     for _ in range(data.draw(st.integers(1, 6))):
-        edit = data.draw(st.sampled_from(["remove", "add", "save", "save"]))
-        if edit == "remove" and current:
+        edit = data.draw(st.sampled_from(["remove", "add", "save", "save", "reorder"]))
+        if edit == "reorder":
+            current = list(data.draw(st.permutations(current)))
+        elif edit == "remove" and current:
             current.pop(data.draw(st.integers(0, len(current) - 1)))
         elif edit == "save" and current:
             where = data.draw(st.integers(0, len(current) - 1))
@@ -155,3 +158,14 @@ def test_a_sentence_added_to_an_article_is_the_only_change_when_parts_are_labell
     assert repr(merger.merge(edited, labels)) == _full(edited)
     assert merger.matched == 1
     assert repr(IncrementalMerge().merge(edited)) == _full(edited)
+
+
+def test_parts_that_change_places_merge_as_in_their_new_order():
+    """Two versions of one report tie in the sweep's order; only the parts' order decides which comes first."""
+    first = ("x@1", [_day_event("a.md", 3, "rebels captured the city of hama")])
+    second = ("x@2", [_day_event("a.md", 3, "rebels captured the city of hama")])
+    second[1][0].title = "another title"
+    other = ("y@1", [_day_event("b.md", 9, "talks opened in geneva today")])
+    merger = IncrementalMerge()
+    assert repr(merger.merge([first, second, other])) == _full([first, second, other])
+    assert repr(merger.merge([other, second, first])) == _full([other, second, first])

@@ -8,6 +8,7 @@ decisions and makes again only those a change could alter
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from typing import NamedTuple
@@ -63,6 +64,7 @@ class IncrementalMerge:
     def __init__(self) -> None:
         self._part_slots: dict[Hashable, list[Slot]] = {}
         self._versions: dict[Hashable, Hashable] = {}  # a part's label to the key of its version last merged
+        self._order: list[Hashable] = []  # the parts' keys, in the order the last merge had them
         self._forget()
         self.matched = 0  # events the last merge matched again rather than copied
 
@@ -104,8 +106,8 @@ class IncrementalMerge:
         """Every event in the sweep's order, which is the stable sort :func:`merge_events` makes of
         all the parts' events one part after the other: ties go by part, then by position in it.
 
-        Parts seen last time keep their slots, and come in last time's order, which
-        leaves the sort little to do.
+        Parts seen last time keep their slots, which are still in order when the parts
+        are: then only the new parts' slots are sorted, and each put in its place.
         """
         ranks = {key: rank for rank, (key, _) in enumerate(parts)}
         if len(ranks) < len(parts):
@@ -116,7 +118,16 @@ class IncrementalMerge:
                             for key, events in parts}
         kept = [slot for slot in self._slots if slot.part in ranks]
         added = [slot for key in ranks if key not in known for slot in self._part_slots[key]]
-        return sorted(kept + added, key=lambda slot: (slot.order, ranks[slot.part], slot.index))
+        order, self._order = self._order, list(ranks)
+
+        def place(slot: Slot) -> tuple:
+            return slot.order, ranks[slot.part], slot.index
+
+        if not _same_order([key for key in order if key in ranks], ranks):
+            return sorted(kept + added, key=place)
+        for slot in sorted(added, key=place):
+            bisect.insort(kept, slot, key=place)
+        return kept
 
     def _previous_versions(self, parts: Sequence[tuple[Hashable, Sequence[Event]]],
                            labels: Sequence[Hashable] | None) -> dict[Hashable, Hashable]:
@@ -155,6 +166,12 @@ class IncrementalMerge:
                 self._merged[seed] = merged_event(run.groups[seed])
             else:
                 self._merged.pop(seed, None)
+
+
+def _same_order(keys: list[Hashable], ranks: dict[Hashable, int]) -> bool:
+    """Whether ``keys`` (parts kept from the last merge, in its order) come in that order now too: then
+    the last merge's slots of those parts are still sorted, and new slots need only be put in place."""
+    return all(ranks[first] < ranks[second] for first, second in zip(keys, keys[1:]))
 
 
 def _identity(event: Event, unclaimed: dict[str, list[Slot]]) -> Identity | None:
