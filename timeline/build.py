@@ -33,11 +33,14 @@ from timeline.readers.markdown_text import render_markdown
 from timeline.remerge import IncrementalMerge
 from timeline.site import render_pages, render_site
 from timeline.site.fragments import FragmentCache
+from timeline.site.themes import resolve_theme
+from timeline.site.written import WrittenSite, site_inputs
 from timeline.tagger import tag_article_text
 
 
 FRAGMENTS_FILE = "fragments.pickle"
 CHRONOLOGY_FILE = "chronology.pickle"
+SITE_FILE = "site.pickle"
 
 
 @dataclass
@@ -211,8 +214,9 @@ def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mappe
 
 
 def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process,
-                       fragments: FragmentCache | None = None) -> Chronology:
-    """:func:`collect`, or the chronology the last build collected from exactly the same inputs.
+                       fragments: FragmentCache | None = None) -> tuple[Chronology, str | None]:
+    """:func:`collect`, or the chronology the last build collected from exactly the same inputs,
+    with the digest of those inputs (None when an article could not be read).
 
     A chronology is a pure function of the settings, the code, every article's
     key and the curated events, corrections and eras: when none of them changed,
@@ -227,11 +231,11 @@ def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper =
     if stored is not None:
         chronology, digests = stored
         fragments.know(every_event(chronology), digests)
-        return chronology
+        return chronology, key
     chronology = _collect(config, paths, diagnostics, cache, mapper)
     if key is not None:
         write_stamped(store, key, chronology, fragments.fingerprints_of(every_event(chronology)))
-    return chronology
+    return chronology, key
 
 
 def every_event(chronology: Chronology) -> list[Event]:
@@ -282,18 +286,39 @@ def build(project: Path, output: Path | None = None, use_cache: bool = True,
 
     Unchanged articles, and the cards and export pieces of unchanged events, come from the project's
     cache unless ``use_cache`` is false; the other articles are processed by
-    ``mapper`` (``in_processes(n)`` for n processes).
+    ``mapper`` (``in_processes(n)`` for n processes). With the cache, a site the last
+    build wrote from the same inputs, still in place, is not written again.
     Files in the output that the tool did not write are kept unless ``clean`` is true.
     """
     config = load_config(project)
-    fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE) if use_cache else None
+    target = output or config.output_dir
     with cycle_collection_paused():
-        chronology = collect_remembered(config, ArticleCache(config.root), mapper, fragments) if use_cache else (
-            collect(config, None, mapper))
-        target = output or config.output_dir
-        pages = render_site(chronology, config, target, read_about(config.root / config.about_file),
-                            fragments, clean=clean)
-    return BuildResult(chronology, target, pages)
+        if not use_cache:
+            chronology = collect(config, None, mapper)
+            pages = render_site(chronology, config, target, read_about(config.root / config.about_file), clean=clean)
+            return BuildResult(chronology, target, pages)
+        fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE)
+        chronology, key = collect_remembered(config, ArticleCache(config.root), mapper, fragments)
+        return BuildResult(chronology, target, write_unless_in_place(chronology, key, config, target, fragments, clean))
+
+
+def write_unless_in_place(chronology: Chronology, key: str | None, config: SiteConfig, target: Path,
+                          fragments: FragmentCache, clean: bool) -> int:
+    """Render and write the site, unless the last build wrote it from the same inputs and it is still in
+    ``target`` untouched (:mod:`timeline.site.written`); the number of pages either way.
+
+    ``clean`` always writes, since it must also remove what is not the tool's.
+    """
+    about = read_about(config.root / config.about_file)
+    theme = resolve_theme(config.theme, config.root)
+    written = WrittenSite(config.root / CACHE_DIR / SITE_FILE)
+    inputs = site_inputs(key, theme, config.root, about, target) if key is not None and not clean else None
+    pages = written.pages_in_place(inputs, target) if inputs is not None else None
+    if pages is None:
+        pages = render_site(chronology, config, target, about, fragments, clean=clean)
+        if inputs is not None:
+            written.remember(inputs, target, pages)
+    return pages
 
 
 @contextlib.contextmanager
