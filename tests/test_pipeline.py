@@ -100,3 +100,24 @@ def test_new_scaffolds_a_project_that_builds(tmp_path: Path):
     result = build(target)
     assert len(result.chronology.events) == 1
     assert result.chronology.events[0].span.value == date.today().isoformat()
+
+
+def test_articles_are_found_as_pathlib_finds_and_sorts_them(tmp_path: Path):
+    """Nested and oddly named folders, hidden files, a link to a file and a linked folder (not entered)."""
+    from timeline.build import scan_sources
+    from timeline.config import load_config
+    from timeline.readers import READERS
+
+    (tmp_path / "timeline.toml").write_text("[site]\ntitle = 'T'\n", encoding="utf-8")
+    base = tmp_path / "content" / "articles"
+    for name in ["a/x.md", "a-b/x2.md", "a.b/y.txt", "Z.md", "b.MD", ".hidden.md", "notes.pdf", ".git/c.md",
+                 "deep/er/and/deeper/d.md", "elsewhere/e.md"]:
+        (base / name).parent.mkdir(parents=True, exist_ok=True)
+        (base / name).write_text("---\ntitle: t\npublished: 2012-01-01\n---\nText.\n", encoding="utf-8")
+    (base / "linked.md").symlink_to(base / "Z.md")
+    (base / "linked-folder").symlink_to(base / "elsewhere", target_is_directory=True)
+    expected = sorted(p for p in base.rglob("*")
+                      if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith("."))
+    found, problems = scan_sources(load_config(tmp_path))
+    assert found == expected and problems == []
+    assert base / "linked.md" in found and not any("linked-folder" in str(path) for path in found)

@@ -8,6 +8,7 @@ article becomes a diagnostic and never loses the others' events.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import os
@@ -27,7 +28,7 @@ from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
 from timeline.paths import PathResolver
-from timeline.readers import MAX_ARTICLE_BYTES, is_article, read_article, slug_for
+from timeline.readers import MAX_ARTICLE_BYTES, is_article_name, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
 from timeline.remerge import IncrementalMerge
@@ -81,16 +82,41 @@ def scan_sources(config: SiteConfig) -> Sources:
     """
     found, problems, paths = [], [], PathResolver()
     root = config.root.resolve()
+    folder_inside = functools.cache(lambda folder: paths.inside(Path(folder), root))
     for folder in config.article_dirs:
         base = config.root / folder
         if not base.is_dir():
             continue
-        for path in sorted(p for p in base.rglob("*") if p.is_file() and is_article(p)):
-            if not paths.inside(path, root):
-                problems.append(Diagnostic(str(path), None, "symlink to a file outside the project; skipped", "error"))
+        for _, name, linked in sorted(article_files(os.fspath(base))):
+            path = Path(name)
+            if not (paths.inside(path, root) if linked else folder_inside(os.path.dirname(name))):
+                problems.append(Diagnostic(name, None, "symlink to a file outside the project; skipped", "error"))
                 continue
             found.append(path)
     return found, problems + _duplicate_slugs(found)
+
+
+def article_files(base: str) -> Iterator[tuple[tuple[str, ...], str, bool]]:
+    """The articles under ``base`` as ``Path.rglob`` finds them (files, and links to files; no look
+    inside linked folders), each with its path's parts below ``base``, which sort as pathlib sorts
+    paths, its path, and whether it is a link.
+
+    One ``scandir`` a folder, whose entries know their type: ten thousand articles
+    are found without a ``stat`` or a ``Path`` made for each of the other files.
+    """
+    folders = [(base, ())]
+    while folders:
+        folder, parts = folders.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = list(entries)
+        except PermissionError:
+            continue
+        for entry in listed:
+            if entry.is_dir() and not entry.is_symlink():
+                folders.append((entry.path, (*parts, entry.name)))
+            elif entry.is_file() and is_article_name(entry.name):
+                yield (*parts, entry.name), entry.path, entry.is_symlink()
 
 
 def _duplicate_slugs(paths: list[Path]) -> list[Diagnostic]:

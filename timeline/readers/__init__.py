@@ -5,6 +5,7 @@ Adding a format is adding a function to :data:`READERS`, not editing a chain of 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -146,8 +147,9 @@ def unknown_keys(path: Path, meta: dict) -> list[Diagnostic]:
 READERS: dict[str, Reader] = {".md": read_markdown, ".markdown": read_markdown, ".txt": read_news_text}
 
 
-def is_article(path: Path) -> bool:
-    return path.suffix.lower() in READERS and not path.name.startswith(".")
+def is_article_name(name: str) -> bool:
+    """Whether a file of this name is an article: a known format, not hidden (editors' swap files)."""
+    return os.path.splitext(name)[1].lower() in READERS and not name.startswith(".")
 
 
 def read_article(path: Path, language: str = "en", max_bytes: int = MAX_ARTICLE_BYTES) -> tuple[Article, list[Diagnostic]]:
