@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import types
+import typing
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,8 @@ from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
 from timeline.site import render_site
-from timeline.site.fragments import FragmentCache
+from timeline.model import DateSpan, Event, Source
+from timeline.site.fragments import FROZEN_FIELD, FROZEN_LIST_FIELDS, VALUE_FIELDS, FragmentCache, event_content
 from timeline.watch import SiteBuilder
 
 THEME_MACROS = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates" / "macros.html"
@@ -160,3 +165,52 @@ def test_the_store_keeps_each_years_run_of_export_pieces_not_the_pieces(tmp_path
     _, stored = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
     kinds = {kind if isinstance(kind, str) else kind[0] for _, kind in stored}
     assert {"card", "bands", "source-links", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
+
+
+ATOMS = (str, int, float, bool, date, type(None))
+
+
+def immutable(hint: object) -> bool:
+    """Whether a value of the annotated type can never change: an atom, a union or tuple of such
+    types, or a frozen dataclass whose fields are all immutable."""
+    if hint in ATOMS:
+        return True
+    if dataclasses.is_dataclass(hint):
+        return hint.__dataclass_params__.frozen and all(map(immutable, typing.get_type_hints(hint).values()))
+    if typing.get_origin(hint) in (typing.Union, types.UnionType, tuple):
+        return all(immutable(argument) for argument in typing.get_args(hint) if argument is not Ellipsis)
+    return False
+
+
+def test_the_content_key_names_every_event_field_and_each_holds_only_what_cannot_change():
+    hints = typing.get_type_hints(Event)
+    named = [*VALUE_FIELDS, FROZEN_FIELD, *FROZEN_LIST_FIELDS]
+    assert sorted(named) == sorted(field.name for field in dataclasses.fields(Event))
+    assert all(immutable(hints[name]) for name in VALUE_FIELDS)
+    assert dataclasses.is_dataclass(hints[FROZEN_FIELD]) and immutable(hints[FROZEN_FIELD])
+    for name in FROZEN_LIST_FIELDS:
+        (item,) = typing.get_args(hints[name])
+        assert typing.get_origin(hints[name]) is list and dataclasses.is_dataclass(item) and immutable(item)
+
+
+def test_the_immutability_check_refuses_lists_and_mutable_dataclasses():
+    assert not immutable(list[str]) and not immutable(tuple[str, list[int]]) and not immutable(Event)
+    assert immutable(tuple[str, ...]) and immutable(DateSpan) and immutable(Source | None)
+
+
+def sample_event() -> Event:
+    span = DateSpan("2011-03", date(2011, 3, 1), date(2011, 3, 31), "month")
+    source = Source("a.md", "Report", "Wire", None, "2011-04-02", "In March 2011 ...", "March 2011", 3, 13)
+    return Event("e1", span, "Title", "In March 2011 ...", [source], tags=("politics",), mark=(3, 13))
+
+
+def test_events_equal_field_for_field_share_a_content_key_and_any_changed_field_changes_it():
+    event = sample_event()
+    assert event_content(event.own_copy())[0] == event_content(event)[0]
+    changes = {"title": "Other", "tags": ("economy",), "mark": None, "importance": 2.0,
+               "span": dataclasses.replace(event.span), "sources": [*event.sources, event.sources[0]],
+               "conflicts": [event.span]}
+    for name, value in changes.items():
+        changed = event.own_copy()
+        setattr(changed, name, value)
+        assert event_content(changed)[0] != event_content(event)[0], name
