@@ -6,9 +6,10 @@ import dataclasses
 import re
 import types
 import typing
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import jinja2
 import pytest
 
 import timeline.site.fragments as fragments_module
@@ -17,7 +18,9 @@ from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
 from timeline.site import render_site
-from timeline.model import DateSpan, Event, Source
+from timeline.site.exports import generate_exports, records
+from timeline.site.exports.registry import page_pieces
+from timeline.model import Chronology, DateSpan, Event, Source
 from timeline.site.fragments import FROZEN_FIELD, FROZEN_LIST_FIELDS, VALUE_FIELDS, FragmentCache, event_content
 from timeline.watch import SiteBuilder
 
@@ -214,3 +217,57 @@ def test_events_equal_field_for_field_share_a_content_key_and_any_changed_field_
         changed = event.own_copy()
         setattr(changed, name, value)
         assert event_content(changed)[0] != event_content(event)[0], name
+
+
+def started_cache() -> FragmentCache:
+    cache = FragmentCache()
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    return cache
+
+
+def test_a_run_of_events_is_digested_once_a_render_however_often_it_is_asked_for(monkeypatch: pytest.MonkeyPatch):
+    first, second = sample_event(), sample_event()
+    second.id = "e2"
+    cache, digested = started_cache(), []
+    real = cache._fingerprint
+    monkeypatch.setattr(cache, "_fingerprint", lambda event: digested.append(event.id) or real(event))
+    assert cache.fragment([first, second], "one", lambda: "forward") == "forward"
+    assert cache.fragment([first, second], "two", lambda: "again") == "again"
+    assert digested == ["e1", "e2"]
+    assert cache.fragment([second, first], "one", lambda: "backward") == "backward"
+
+
+def exported(chronology: Chronology, project: Path, generated: datetime, cache: FragmentCache) -> dict[str, str]:
+    """Every export as text, rendered as one build would with ``cache``."""
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    files = {name: "".join(page_pieces(page))
+             for name, page in generate_exports(chronology, load_config(project), generated, cache)}
+    cache.finish()
+    return files
+
+
+def test_export_pieces_showing_the_build_time_and_only_they_are_made_again_at_a_new_time(tmp_path: Path):
+    project = make_site_project(tmp_path / "project")
+    chronology = collect(load_config(project))
+    undated = [event for event in chronology.events if records.undated(event)]
+    cache, first = FragmentCache(), datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    exported(chronology, project, first, cache)
+    later = exported(chronology, project, first + timedelta(seconds=1), cache)
+    assert 0 < len(undated) < len(chronology.events)
+    assert cache.rendered["atom"] == cache.rendered["ics"] == len(undated) and cache.rendered["json"] == 0
+    assert later == exported(chronology, project, first + timedelta(seconds=1), FragmentCache())
+    assert exported(chronology, project, first + timedelta(seconds=1, microseconds=5), cache) == later
+    assert sum(cache.rendered.values()) == 0
+
+
+def test_a_derived_value_is_computed_again_only_for_changed_events():
+    event, computed = sample_event(), []
+    cache = started_cache()
+    assert cache.derived([event], "title", lambda: computed.append(1) or event.title) == "Title"
+    cache.finish()
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    same, changed = event.own_copy(), event.own_copy()
+    changed.title = "Other"
+    assert cache.derived([same], "title", lambda: computed.append(2) or same.title) == "Title"
+    assert cache.derived([changed], "title", lambda: computed.append(3) or changed.title) == "Other"
+    assert computed == [1, 3]

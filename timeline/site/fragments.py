@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 
@@ -54,8 +55,9 @@ def event_content(event: Event) -> tuple[tuple, tuple]:
     spelt out rather than found by looking at each value, as a rebuild keys
     thousands of events: the tests hold these names to the fields of :class:`Event`.
     """
-    span, lists = getattr(event, FROZEN_FIELD), tuple(map(tuple, _frozen_lists_of(event)))
-    return (_values_of(event), id(span), tuple(tuple(map(id, objects)) for objects in lists)), (span, lists)
+    span, lists = getattr(event, FROZEN_FIELD), _frozen_lists_of(event)
+    held = tuple(chain.from_iterable(lists))
+    return (_values_of(event), id(span), tuple(map(len, lists)), tuple(map(id, held))), (span, held)
 
 
 def templates_fingerprint(environment: jinja2.Environment) -> bytes:
@@ -90,6 +92,9 @@ class FragmentCache:
         self.unstored: set[FragmentKey] = set()
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
+        self.sequence_keys: dict[tuple[int, ...], bytes] = {}
+        self.derived_kept: dict[FragmentKey, Hashable] = {}
+        self.derived_used: dict[FragmentKey, Hashable] = {}
         self.rendered: Counter[str] = Counter()
 
     def start(self, environment: jinja2.Environment) -> None:
@@ -98,10 +103,12 @@ class FragmentCache:
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
+        self.sequence_keys = {}
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered."""
-        self.kept, self.used, self.fingerprints = self.used, {}, {}
+        self.kept, self.used, self.fingerprints, self.sequence_keys = self.used, {}, {}, {}
+        self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         if self.store is not None and self.rendered:
             write_stamped(self.store, self.templates, {key: text for key, text in self.kept.items()
@@ -138,6 +145,18 @@ class FragmentCache:
         """
         return self._fragment(subject, kind, render, stored, str)
 
+    def derived(self, subject: Subject, name: Hashable, compute: Callable[[], Hashable]) -> Hashable:
+        """What ``compute`` makes of ``subject`` alone (``name`` tells such values apart), computed only
+        when the subject's events changed.
+
+        For the small values a render decides by, such as which key a fragment takes:
+        kept for the next render in this process, never stored.
+        """
+        key = (self._subject_key(subject), name)
+        if key not in self.derived_used:
+            self.derived_used[key] = self.derived_kept[key] if key in self.derived_kept else compute()
+        return self.derived_used[key]
+
     def _fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str], stored: bool,
                   text: type[str]) -> str:
         """The fragment as ``text`` (``str`` or ``Markup``), decoded straight into that type: a year's
@@ -159,7 +178,18 @@ class FragmentCache:
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
             return self._fingerprint(subject)
-        return hashlib.blake2b(b"".join(map(self._fingerprint, subject)), digest_size=16).digest()
+        return self._sequence_key(subject)
+
+    def _sequence_key(self, events: Sequence[Event]) -> bytes:
+        """The digest of a run of events, taken once per render: the exports and the pages ask for each
+        year's run several times. Named by its events' identities, safe until :meth:`finish` as in
+        :meth:`_fingerprint`."""
+        identities = tuple(map(id, events))
+        found = self.sequence_keys.get(identities)
+        if found is None:
+            found = hashlib.blake2b(b"".join(map(self._fingerprint, events)), digest_size=16).digest()
+            self.sequence_keys[identities] = found
+        return found
 
     def _fingerprint(self, event: Event) -> bytes:
         """The event's digest, taken once per render: the index and its year page show the same event.
