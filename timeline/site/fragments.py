@@ -187,7 +187,10 @@ class FragmentCache:
         identities = tuple(map(id, events))
         found = self.sequence_keys.get(identities)
         if found is None:
-            found = hashlib.blake2b(b"".join(map(self._fingerprint, events)), digest_size=16).digest()
+            digests = list(map(self.fingerprints.get, identities))
+            if None in digests:
+                digests = list(map(self._fingerprint, events))
+            found = hashlib.blake2b(b"".join(digests), digest_size=16).digest()
             self.sequence_keys[identities] = found
         return found
 
