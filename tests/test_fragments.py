@@ -121,7 +121,7 @@ def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
     assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
     rendered = builder.fragments.rendered
     assert 0 < rendered["card"] <= 2 and 0 < rendered["bands"] <= 2 < years
-    assert rendered["source-links"] == 1
+    assert rendered["source-entry"] == 1
     assert 0 < rendered["run"] < runs
 
 
@@ -167,7 +167,7 @@ def test_the_store_keeps_each_years_run_of_export_pieces_not_the_pieces(tmp_path
     render_with_store(project, tmp_path / "first")
     _, stored = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
     kinds = {kind if isinstance(kind, str) else kind[0] for _, kind in stored}
-    assert {"card", "bands", "source-links", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
+    assert {"card", "bands", "source-entry", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
 
 
 ATOMS = (str, int, float, bool, date, type(None))

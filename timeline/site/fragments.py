@@ -1,5 +1,5 @@
-"""Event fragments rendered once and reused: cards, a year's bands of cards, an article's list of
-events on the sources page, each event's piece of every export and each year's run of them.
+"""Event fragments rendered once and reused: cards, a year's bands of cards, an article's entry
+on the sources page, each event's piece of every export and each year's run of them.
 
 A card appears on the index and again on its year's page, and a save in
 ``timeline serve`` changes the events of one article while thousands stay the
