@@ -19,7 +19,8 @@ from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
 from timeline.site import render_site
 from timeline.site.exports import generate_exports, records
-from timeline.site.exports.registry import page_pieces
+from timeline.site.exports import registry
+from timeline.site.exports.registry import ExportContext, page_pieces
 from timeline.model import Chronology, DateSpan, Event, Source
 from timeline.site.fragments import FROZEN_FIELD, FROZEN_LIST_FIELDS, VALUE_FIELDS, FragmentCache, event_content
 from timeline.watch import SiteBuilder
@@ -271,3 +272,18 @@ def test_a_derived_value_is_computed_again_only_for_changed_events():
     assert cache.derived([same], "title", lambda: computed.append(2) or same.title) == "Title"
     assert cache.derived([changed], "title", lambda: computed.append(3) or changed.title) == "Other"
     assert computed == [1, 3]
+
+
+def test_exports_split_each_list_of_events_into_years_once_a_build(monkeypatch: pytest.MonkeyPatch):
+    early, late = sample_event(), sample_event()
+    late.id, late.span = "e2", DateSpan("2012", date(2012, 1, 1), date(2012, 12, 31), "year")
+    context = ExportContext(None, datetime(2024, 5, 1, tzinfo=timezone.utc), started_cache())
+    splits = []
+    real = registry.itertools.groupby
+    monkeypatch.setattr(registry.itertools, "groupby",
+                        lambda *args, **kwargs: splits.append(1) or real(*args, **kwargs))
+    events = [early, late]
+    for kind in ("one", "two"):
+        assert list(context.pieces(events, kind, lambda event: event.id, ",")) == ["e1", ",", "e2"]
+    assert list(context.pieces([late, early], "one", lambda event: event.id, ",")) == ["e2", ",", "e1"]
+    assert len(splits) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
 from operator import attrgetter
@@ -22,6 +22,7 @@ class ExportContext:
     config: SiteConfig
     generated: datetime
     fragments: FragmentCache
+    split: dict[int, tuple[Sequence[Event], list[list[Event]]]] = field(default_factory=dict, compare=False)
 
     def piece(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
         """``event``'s piece of an export (``kind`` names the format), rendered only when it changed.
@@ -40,10 +41,17 @@ class ExportContext:
         The pieces of each year's run of events are kept joined as one fragment too,
         so that a year without a changed event costs one look-up, not one an event.
         """
-        for number, (_, run) in enumerate(itertools.groupby(events, key=BEGIN_YEAR)):
+        for number, run in enumerate(self._years(events)):
             if number:
                 yield separator
-            yield self._run(list(run), kind, render, separator, shows_build_time)
+            yield self._run(run, kind, render, separator, shows_build_time)
+
+    def _years(self, events: Sequence[Event]) -> list[list[Event]]:
+        """``events`` in runs of one year, split once a build: most formats list the same events. The
+        list is held with its runs, so that its identity names no other list while the build runs."""
+        if id(events) not in self.split:
+            self.split[id(events)] = (events, [list(run) for _, run in itertools.groupby(events, key=BEGIN_YEAR)])
+        return self.split[id(events)][1]
 
     def _run(self, run: list[Event], kind: str, render: Callable[[Event], str], separator: str,
              shows_build_time: Callable[[Event], bool]) -> str:
