@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import types
+import typing
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import jinja2
 import pytest
 
 import timeline.site.fragments as fragments_module
@@ -13,7 +18,11 @@ from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
 from timeline.site import render_site
-from timeline.site.fragments import FragmentCache
+from timeline.site.exports import generate_exports, records
+from timeline.site.exports import registry
+from timeline.site.exports.registry import ExportContext, page_pieces
+from timeline.model import Chronology, DateSpan, Event, Source
+from timeline.site.fragments import FROZEN_FIELD, FROZEN_LIST_FIELDS, VALUE_FIELDS, FragmentCache, event_content
 from timeline.watch import SiteBuilder
 
 THEME_MACROS = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates" / "macros.html"
@@ -113,7 +122,7 @@ def test_an_edit_renders_only_the_fragments_of_what_it_changed(tmp_path: Path):
     assert builder.build({sorted((project / "content" / "articles").glob("*.md"))[0]}).ok
     rendered = builder.fragments.rendered
     assert 0 < rendered["card"] <= 2 and 0 < rendered["bands"] <= 2 < years
-    assert rendered["source-links"] == 1
+    assert rendered["source-entry"] == 1
     assert 0 < rendered["run"] < runs
 
 
@@ -159,4 +168,122 @@ def test_the_store_keeps_each_years_run_of_export_pieces_not_the_pieces(tmp_path
     render_with_store(project, tmp_path / "first")
     _, stored = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
     kinds = {kind if isinstance(kind, str) else kind[0] for _, kind in stored}
-    assert {"card", "bands", "source-links", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
+    assert {"card", "bands", "source-entry", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
+
+
+ATOMS = (str, int, float, bool, date, type(None))
+
+
+def immutable(hint: object) -> bool:
+    """Whether a value of the annotated type can never change: an atom, a union or tuple of such
+    types, or a frozen dataclass whose fields are all immutable."""
+    if hint in ATOMS:
+        return True
+    if dataclasses.is_dataclass(hint):
+        return hint.__dataclass_params__.frozen and all(map(immutable, typing.get_type_hints(hint).values()))
+    if typing.get_origin(hint) in (typing.Union, types.UnionType, tuple):
+        return all(immutable(argument) for argument in typing.get_args(hint) if argument is not Ellipsis)
+    return False
+
+
+def test_the_content_key_names_every_event_field_and_each_holds_only_what_cannot_change():
+    hints = typing.get_type_hints(Event)
+    named = [*VALUE_FIELDS, FROZEN_FIELD, *FROZEN_LIST_FIELDS]
+    assert sorted(named) == sorted(field.name for field in dataclasses.fields(Event))
+    assert all(immutable(hints[name]) for name in VALUE_FIELDS)
+    assert dataclasses.is_dataclass(hints[FROZEN_FIELD]) and immutable(hints[FROZEN_FIELD])
+    for name in FROZEN_LIST_FIELDS:
+        (item,) = typing.get_args(hints[name])
+        assert typing.get_origin(hints[name]) is list and dataclasses.is_dataclass(item) and immutable(item)
+
+
+def test_the_immutability_check_refuses_lists_and_mutable_dataclasses():
+    assert not immutable(list[str]) and not immutable(tuple[str, list[int]]) and not immutable(Event)
+    assert immutable(tuple[str, ...]) and immutable(DateSpan) and immutable(Source | None)
+
+
+def sample_event() -> Event:
+    span = DateSpan("2011-03", date(2011, 3, 1), date(2011, 3, 31), "month")
+    source = Source("a.md", "Report", "Wire", None, "2011-04-02", "In March 2011 ...", "March 2011", 3, 13)
+    return Event("e1", span, "Title", "In March 2011 ...", [source], tags=("politics",), mark=(3, 13))
+
+
+def test_events_equal_field_for_field_share_a_content_key_and_any_changed_field_changes_it():
+    event = sample_event()
+    assert event_content(event.own_copy())[0] == event_content(event)[0]
+    changes = {"title": "Other", "tags": ("economy",), "mark": None, "importance": 2.0,
+               "span": dataclasses.replace(event.span), "sources": [*event.sources, event.sources[0]],
+               "conflicts": [event.span]}
+    for name, value in changes.items():
+        changed = event.own_copy()
+        setattr(changed, name, value)
+        assert event_content(changed)[0] != event_content(event)[0], name
+
+
+def started_cache() -> FragmentCache:
+    cache = FragmentCache()
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    return cache
+
+
+def test_a_run_of_events_is_digested_once_a_render_however_often_it_is_asked_for(monkeypatch: pytest.MonkeyPatch):
+    first, second = sample_event(), sample_event()
+    second.id = "e2"
+    cache, digested = started_cache(), []
+    real = cache._fingerprint
+    monkeypatch.setattr(cache, "_fingerprint", lambda event: digested.append(event.id) or real(event))
+    assert cache.fragment([first, second], "one", lambda: "forward") == "forward"
+    assert cache.fragment([first, second], "two", lambda: "again") == "again"
+    assert digested == ["e1", "e2"]
+    assert cache.fragment([second, first], "one", lambda: "backward") == "backward"
+
+
+def exported(chronology: Chronology, project: Path, generated: datetime, cache: FragmentCache) -> dict[str, str]:
+    """Every export as text, rendered as one build would with ``cache``."""
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    files = {name: "".join(page_pieces(page))
+             for name, page in generate_exports(chronology, load_config(project), generated, cache)}
+    cache.finish()
+    return files
+
+
+def test_export_pieces_showing_the_build_time_and_only_they_are_made_again_at_a_new_time(tmp_path: Path):
+    project = make_site_project(tmp_path / "project")
+    chronology = collect(load_config(project))
+    undated = [event for event in chronology.events if records.undated(event)]
+    cache, first = FragmentCache(), datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
+    exported(chronology, project, first, cache)
+    later = exported(chronology, project, first + timedelta(seconds=1), cache)
+    assert 0 < len(undated) < len(chronology.events)
+    assert cache.rendered["atom"] == cache.rendered["ics"] == len(undated) and cache.rendered["json"] == 0
+    assert later == exported(chronology, project, first + timedelta(seconds=1), FragmentCache())
+    assert exported(chronology, project, first + timedelta(seconds=1, microseconds=5), cache) == later
+    assert sum(cache.rendered.values()) == 0
+
+
+def test_a_derived_value_is_computed_again_only_for_changed_events():
+    event, computed = sample_event(), []
+    cache = started_cache()
+    assert cache.derived([event], "title", lambda: computed.append(1) or event.title) == "Title"
+    cache.finish()
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    same, changed = event.own_copy(), event.own_copy()
+    changed.title = "Other"
+    assert cache.derived([same], "title", lambda: computed.append(2) or same.title) == "Title"
+    assert cache.derived([changed], "title", lambda: computed.append(3) or changed.title) == "Other"
+    assert computed == [1, 3]
+
+
+def test_exports_split_each_list_of_events_into_years_once_a_build(monkeypatch: pytest.MonkeyPatch):
+    early, late = sample_event(), sample_event()
+    late.id, late.span = "e2", DateSpan("2012", date(2012, 1, 1), date(2012, 12, 31), "year")
+    context = ExportContext(None, datetime(2024, 5, 1, tzinfo=timezone.utc), started_cache())
+    splits = []
+    real = registry.itertools.groupby
+    monkeypatch.setattr(registry.itertools, "groupby",
+                        lambda *args, **kwargs: splits.append(1) or real(*args, **kwargs))
+    events = [early, late]
+    for kind in ("one", "two"):
+        assert list(context.pieces(events, kind, lambda event: event.id, ",")) == ["e1", ",", "e2"]
+    assert list(context.pieces([late, early], "one", lambda event: event.id, ",")) == ["e2", ",", "e1"]
+    assert len(splits) == 2

@@ -1,5 +1,5 @@
-"""Event fragments rendered once and reused: cards, a year's bands of cards, an article's list of
-events on the sources page, each event's piece of every export and each year's run of them.
+"""Event fragments rendered once and reused: cards, a year's bands of cards, an article's entry
+on the sources page, each event's piece of every export and each year's run of them.
 
 A card appears on the index and again on its year's page, and a save in
 ``timeline serve`` changes the events of one article while thousands stay the
@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path
 
 import jinja2
@@ -32,39 +34,30 @@ def event_fingerprint(event: Event) -> bytes:
     return hashlib.blake2b(repr(event).encode("utf-8"), digest_size=16).digest()
 
 
-def event_content(event: Event) -> tuple[tuple, tuple] | None:
+VALUE_FIELDS = ("id", "title", "text", "tags", "era", "curated", "mark", "importance")
+"""Event fields holding immutable values (strings, numbers, tuples of them): they stand for themselves."""
+FROZEN_FIELD = "span"
+"""The event field holding one frozen dataclass."""
+FROZEN_LIST_FIELDS = ("sources", "conflicts", "merges")
+"""Event fields holding lists of frozen dataclasses."""
+
+_values_of = attrgetter(*VALUE_FIELDS)
+_frozen_lists_of = attrgetter(*FROZEN_LIST_FIELDS)
+
+
+def event_content(event: Event) -> tuple[tuple, tuple]:
     """A key equal for two events exactly when their fields are, and the objects it names.
 
     Frozen dataclass values (dates, sources, merge decisions) are named by their
     identity, which is cheap, and is sound while the objects are held: they cannot
-    change, and an identity is never reused while its object lives. Other values
-    stand for themselves. None when a list holds something that is not frozen.
+    change, and an identity is never reused while its object lives. The other
+    fields hold immutable values that stand for themselves. Which field is which is
+    spelt out rather than found by looking at each value, as a rebuild keys
+    thousands of events: the tests hold these names to the fields of :class:`Event`.
     """
-    key, held = [], []
-    for value in vars(event).values():
-        if isinstance(value, list):
-            if not all(map(_frozen, value)):
-                return None
-            key.append(tuple(map(id, value)))
-            held.append(tuple(value))
-        elif _frozen(value):
-            key.append(id(value))
-            held.append(value)
-        else:
-            key.append(value)
-    return tuple(key), tuple(held)
-
-
-FROZEN_TYPES: dict[type, bool] = {}
-
-
-def _frozen(value: object) -> bool:
-    kind = type(value)
-    frozen = FROZEN_TYPES.get(kind)
-    if frozen is None:
-        parameters = getattr(kind, "__dataclass_params__", None)
-        frozen = FROZEN_TYPES[kind] = bool(parameters and parameters.frozen)
-    return frozen
+    span, lists = getattr(event, FROZEN_FIELD), _frozen_lists_of(event)
+    held = tuple(chain.from_iterable(lists))
+    return (_values_of(event), id(span), tuple(map(len, lists)), tuple(map(id, held))), (span, held)
 
 
 def templates_fingerprint(environment: jinja2.Environment) -> bytes:
@@ -99,6 +92,9 @@ class FragmentCache:
         self.unstored: set[FragmentKey] = set()
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
+        self.sequence_keys: dict[tuple[int, ...], bytes] = {}
+        self.derived_kept: dict[FragmentKey, Hashable] = {}
+        self.derived_used: dict[FragmentKey, Hashable] = {}
         self.rendered: Counter[str] = Counter()
 
     def start(self, environment: jinja2.Environment) -> None:
@@ -107,10 +103,12 @@ class FragmentCache:
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
+        self.sequence_keys = {}
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered."""
-        self.kept, self.used, self.fingerprints = self.used, {}, {}
+        self.kept, self.used, self.fingerprints, self.sequence_keys = self.used, {}, {}, {}
+        self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         if self.store is not None and self.rendered:
             write_stamped(self.store, self.templates, {key: text for key, text in self.kept.items()
@@ -147,6 +145,18 @@ class FragmentCache:
         """
         return self._fragment(subject, kind, render, stored, str)
 
+    def derived(self, subject: Subject, name: Hashable, compute: Callable[[], Hashable]) -> Hashable:
+        """What ``compute`` makes of ``subject`` alone (``name`` tells such values apart), computed only
+        when the subject's events changed.
+
+        For the small values a render decides by, such as which key a fragment takes:
+        kept for the next render in this process, never stored.
+        """
+        key = (self._subject_key(subject), name)
+        if key not in self.derived_used:
+            self.derived_used[key] = self.derived_kept[key] if key in self.derived_kept else compute()
+        return self.derived_used[key]
+
     def _fragment(self, subject: Subject, kind: Hashable, render: Callable[[], str], stored: bool,
                   text: type[str]) -> str:
         """The fragment as ``text`` (``str`` or ``Markup``), decoded straight into that type: a year's
@@ -168,7 +178,21 @@ class FragmentCache:
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
             return self._fingerprint(subject)
-        return hashlib.blake2b(b"".join(map(self._fingerprint, subject)), digest_size=16).digest()
+        return self._sequence_key(subject)
+
+    def _sequence_key(self, events: Sequence[Event]) -> bytes:
+        """The digest of a run of events, taken once per render: the exports and the pages ask for each
+        year's run several times. Named by its events' identities, safe until :meth:`finish` as in
+        :meth:`_fingerprint`."""
+        identities = tuple(map(id, events))
+        found = self.sequence_keys.get(identities)
+        if found is None:
+            digests = list(map(self.fingerprints.get, identities))
+            if None in digests:
+                digests = list(map(self._fingerprint, events))
+            found = hashlib.blake2b(b"".join(digests), digest_size=16).digest()
+            self.sequence_keys[identities] = found
+        return found
 
     def _fingerprint(self, event: Event) -> bytes:
         """The event's digest, taken once per render: the index and its year page show the same event.
@@ -184,8 +208,8 @@ class FragmentCache:
             return found
         content = event_content(event)
         try:
-            known = self.digested.get(content[0]) or self.digests.get(content[0]) if content else None
-        except TypeError:
+            known = self.digested.get(content[0]) or self.digests.get(content[0])
+        except TypeError:  # a value of a field not of its declared type, such as a list of tags
             content = known = None
         found = known[0] if known else event_fingerprint(event)
         if content is not None:

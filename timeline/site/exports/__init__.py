@@ -23,9 +23,11 @@ def generate_exports(chronology: Chronology, config: SiteConfig, generated: date
                      fragments: FragmentCache | None = None) -> Iterator[tuple[str, Page]]:
     """Every registered export by file name, one at a time and in pieces, stamped with one build time.
 
-    Each event's piece of an export comes from ``fragments`` when the event is unchanged.
+    Each event's piece of an export comes from ``fragments`` when the event is unchanged. The time is
+    taken to the second, as every format writes it, so that pieces showing it are made again only
+    when what they show changed.
     """
-    context = ExportContext(config, (generated or datetime.now(timezone.utc)).astimezone(timezone.utc),
-                            fragments or FragmentCache())
+    moment = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    context = ExportContext(config, moment, fragments or FragmentCache())
     for export in EXPORTERS.values():
         yield export.filename, export.render(chronology, context)

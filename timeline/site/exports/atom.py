@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, time, timezone
 
 from timeline.model import Chronology, Event
-from timeline.site.exports.records import last_reported
+from timeline.site.exports.records import last_reported, undated
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.tagger.timex import display
 
@@ -68,6 +68,7 @@ def atom_feed(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     """Newest first; an entry is rendered again only when its event or its ``updated`` time changed."""
     newest_first = sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True)
     yield feed_head(chronology, context).removesuffix("</feed>")
-    yield from context.pieces(newest_first, lambda event: ("atom", entry_updated(event, context.generated)),
-                              lambda event: entry_xml(event, entry_updated(event, context.generated)))
+    yield from context.pieces(newest_first, "atom",
+                              lambda event: entry_xml(event, entry_updated(event, context.generated)),
+                              shows_build_time=undated)
     yield "</feed>"

@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 
 from timeline import __version__
 from timeline.model import Chronology, Event
-from timeline.site.exports.records import last_reported
+from timeline.site.exports.records import last_reported, undated
 from timeline.site.exports.registry import ExportContext, exporter
 from timeline.site.safety import safe_url
 from timeline.tagger.timex import display
@@ -102,6 +102,7 @@ def events_ics(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     calendar = content_lines(["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//timeline//timeline {__version__}//EN",
                               "CALSCALE:GREGORIAN", f"X-WR-CALNAME:{escape_text(chronology.title)}"])
     yield calendar
-    yield from context.pieces(chronology.events, lambda event: ("ics", stamp(event, context.generated)),
-                              lambda event: content_lines(vevent(event, stamp(event, context.generated))))
+    yield from context.pieces(chronology.events, "ics",
+                              lambda event: content_lines(vevent(event, stamp(event, context.generated))),
+                              shows_build_time=undated)
     yield content_lines(["END:VCALENDAR"])

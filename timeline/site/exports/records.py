@@ -23,6 +23,12 @@ def last_reported(event: Event) -> date | None:
     return date.fromisoformat(published[:10]) if published else None
 
 
+def undated(event: Event) -> bool:
+    """Whether no source says when the event was last reported, so that its entries in the feed and the
+    calendar give the build's time instead."""
+    return last_reported(event) is None
+
+
 def date_record(span: DateSpan) -> dict:
     return {"value": span.value, "begin": span.begin.isoformat(), "end": span.end.isoformat(),
             "granularity": span.granularity, "modifier": span.modifier, "display": display(span)}
@@ -75,7 +81,7 @@ def json_records(events: list[Event], context: ExportContext, kind: str,
                  record: Callable[[Event], dict]) -> Iterator[str]:
     """A JSON array of one record per event, each encoded once and reused while the event is unchanged."""
     yield "["
-    yield from context.pieces(events, lambda _: kind, lambda event: compact_json(record(event)), ",")
+    yield from context.pieces(events, kind, lambda event: compact_json(record(event)), ",")
     yield "]"
 
 
@@ -125,4 +131,4 @@ def csv_line(row: dict[str, str] | None) -> str:
 @exporter("csv", "events.csv")
 def events_csv(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     yield csv_line(None)
-    yield from context.pieces(chronology.events, lambda _: "csv", lambda event: csv_line(csv_row(event)))
+    yield from context.pieces(chronology.events, "csv", lambda event: csv_line(csv_row(event)))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
+from operator import attrgetter
 
 from timeline.config import SiteConfig
 from timeline.model import Chronology, Event
@@ -21,6 +22,7 @@ class ExportContext:
     config: SiteConfig
     generated: datetime
     fragments: FragmentCache
+    split: dict[int, tuple[Sequence[Event], list[list[Event]]]] = field(default_factory=dict, compare=False)
 
     def piece(self, event: Event, kind: Hashable, render: Callable[[], str]) -> str:
         """``event``'s piece of an export (``kind`` names the format), rendered only when it changed.
@@ -30,27 +32,44 @@ class ExportContext:
         """
         return self.fragments.fragment(event, kind, render, stored=False)
 
-    def pieces(self, events: Sequence[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
-               separator: str = "") -> Iterator[str]:
-        """Each event's piece, ``render(event)`` under ``kind_of(event)``, with ``separator`` between them.
+    def pieces(self, events: Sequence[Event], kind: str, render: Callable[[Event], str], separator: str = "",
+               shows_build_time: Callable[[Event], bool] = lambda event: False) -> Iterator[str]:
+        """Each event's piece of the format ``kind``, ``render(event)``, with ``separator`` between them.
 
+        ``render`` may read nothing but the event and, for the events that
+        ``shows_build_time`` (a function of the event alone) picks, the build's time.
         The pieces of each year's run of events are kept joined as one fragment too,
         so that a year without a changed event costs one look-up, not one an event.
         """
-        runs = itertools.groupby(events, key=lambda event: event.span.begin.year)
-        for number, (_, run) in enumerate(runs):
+        for number, run in enumerate(self._years(events)):
             if number:
                 yield separator
-            yield self._run(list(run), kind_of, render, separator)
+            yield self._run(run, kind, render, separator, shows_build_time)
 
-    def _run(self, run: list[Event], kind_of: Callable[[Event], Hashable], render: Callable[[Event], str],
-             separator: str) -> str:
-        kinds = [kind_of(event) for event in run]
+    def _years(self, events: Sequence[Event]) -> list[list[Event]]:
+        """``events`` in runs of one year, split once a build: most formats list the same events. The
+        list is held with its runs, so that its identity names no other list while the build runs."""
+        if id(events) not in self.split:
+            self.split[id(events)] = (events, [list(run) for _, run in itertools.groupby(events, key=BEGIN_YEAR)])
+        return self.split[id(events)][1]
+
+    def _run(self, run: list[Event], kind: str, render: Callable[[Event], str], separator: str,
+             shows_build_time: Callable[[Event], bool]) -> str:
+        """The run's pieces joined; whether any shows the build's time is worked out once for the run's
+        events, not again each build."""
+        timed = self.fragments.derived(run, (kind, shows_build_time), lambda: any(map(shows_build_time, run)))
 
         def joined() -> str:
-            return separator.join(self.piece(event, kind, partial(render, event)) for event, kind in zip(run, kinds))
+            return separator.join(self.piece(event, (kind, self._time_shown(event, shows_build_time)),
+                                             partial(render, event)) for event in run)
 
-        return self.fragments.fragment(run, ("run", separator, tuple(kinds)), joined)
+        return self.fragments.fragment(run, ("run", separator, kind, self.generated if timed else None), joined)
+
+    def _time_shown(self, event: Event, shows_build_time: Callable[[Event], bool]) -> datetime | None:
+        return self.generated if shows_build_time(event) else None
+
+
+BEGIN_YEAR = attrgetter("span.begin.year")
 
 
 Page = str | Iterable[str]
