@@ -6,12 +6,13 @@ import dataclasses
 import re
 import types
 import typing
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 import jinja2
 import pytest
 
+import timeline.site.exports as exports_module
 import timeline.site.fragments as fragments_module
 from conftest import make_site_project
 from timeline.build import FRAGMENTS_FILE, build, collect
@@ -79,7 +80,18 @@ def render_with_store(project: Path, output: Path) -> FragmentCache:
     return fragments
 
 
-def test_stored_cards_spare_the_next_process_every_card_and_change_nothing(tmp_path: Path):
+class FrozenClock(datetime):
+    """The same moment whenever asked: an undated event shows the build's time, so two renders in
+    different seconds rightly render its pieces twice; this test is about everything else."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:
+        return datetime(2024, 12, 25, 12, 0, 0, tzinfo=timezone.utc)
+
+
+def test_stored_cards_spare_the_next_process_every_card_and_change_nothing(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(exports_module, "datetime", FrozenClock)
     project = make_site_project(tmp_path / "project", many_events=1)
     first = render_with_store(project, tmp_path / "first")
     assert first.rendered["card"] > 0 and first.rendered["json"] > 0
