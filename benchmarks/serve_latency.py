@@ -145,8 +145,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as scratch:
         demo = copy_demo(Path(scratch) / "demo")
-        demo_articles = sorted((demo / "seeds").glob("*.txt"))
-        report("demo", len(demo_articles), *measure(demo, demo_articles[0], args.edits))
+        seed = sorted((demo / "seeds").glob("*.txt"))[0]
+        demo_articles = [seed, *(demo / "content" / "articles").glob("*.md")]
+        report("demo (the seed article edited)", len(demo_articles), *measure(demo, seed, args.edits))
         generated = make_project(Path(scratch) / "generated", args.articles, args.seed)
         articles = sorted((generated / "content" / "articles").glob("*.md"))
         report("generated", len(articles), *measure(generated, articles[len(articles) // 2], args.edits))

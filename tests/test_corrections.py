@@ -94,3 +94,30 @@ def test_malformed_corrections_are_messages_never_tracebacks(news: Path):
     corrections(news, '[correction]\nid = "x"\n')
     [problem] = build(news, news / "output").chronology.warnings
     assert problem.severity == "error" and "[[correction]]" in problem.message
+
+
+def test_corrections_never_reach_the_events_a_live_build_keeps_for_the_next_rebuild(news: Path):
+    from timeline.build import collect
+    from timeline.config import load_config
+    from timeline.watch import SiteBuilder
+
+    article = write_article(news, "a.md", "2011-03-19", f"{DARAA}\n\n{BENGHAZI}")
+    found = events_by_text(news)
+    path = corrections(news, f'[[correction]]\nid = "{found[DARAA].id}"\nmerge = ["{found[BENGHAZI].id}"]\n'
+                             f'title = "Two reports"\ndate = "15 March 2011"\n')
+    builder = SiteBuilder(news)
+
+    def as_built() -> list[str]:
+        return [repr(event) for event in builder.chronology.events]
+
+    def fresh() -> list[str]:
+        return [repr(event) for event in collect(load_config(news)).events]
+
+    assert builder.build().ok
+    assert as_built() == fresh() and len(builder.chronology.events) == 1
+    for changed in (article, article):
+        assert builder.build({changed}).ok
+        assert as_built() == fresh()
+    path.unlink()
+    assert builder.build({path}).ok
+    assert as_built() == fresh() and len(builder.chronology.events) == 2

@@ -141,11 +141,13 @@ def apply_corrections(events: list[Event], corrections: list[Correction],
     """Apply each correction in file order; an id that names no event is a warning with the file and line.
 
     Without corrections the events are returned as they are: finding events by every id they have had
-    means a look at each event's merges, a cost a rebuild should not pay for nothing.
+    means a look at each event's merges, a cost a rebuild should not pay for nothing. With them, the
+    events are corrected as copies (:meth:`Event.own_copy`), since the events given may be kept for
+    the next build (an incremental merge's).
     """
     if not corrections:
         return events, []
-    corrected = CorrectedEvents(events)
+    corrected = CorrectedEvents([event.own_copy() for event in events])
     problems = []
     for correction in corrections:
         target = corrected.find(correction.id)

@@ -56,9 +56,11 @@ class IncrementalMerge:
     it joins the same one. Merged events are made again only for groups whose
     members changed.
 
-    The result always equals ``merge_events`` of all the parts' events; the events
-    returned are copies, so that what later stages set on them never reaches the
-    ones kept for the next merge.
+    The result always equals ``merge_events`` of all the parts' events. The events
+    returned are the ones it keeps for the next merge, and the parts' own where a
+    group has one member: later stages may set what they work out anew on every
+    build (an event's era and importance) but must copy an event before changing
+    anything else in it (:func:`timeline.corrections.apply_corrections` does).
     """
 
     def __init__(self) -> None:
@@ -98,8 +100,7 @@ class IncrementalMerge:
         self._seeds, self._matches, self._oldest_open = run.seeds, run.matches, run.oldest_open
         self._remerge(run, positions)
         self.matched = run.matched
-        return [self._merged[slot.identity].own_copy() for slot, seed in zip(slots, self._seeds)
-                if seed == slot.identity]
+        return [self._merged[slot.identity] for slot, seed in zip(slots, self._seeds) if seed == slot.identity]
 
     def _sorted(self, parts: Sequence[tuple[Hashable, Sequence[Event]]],
                 labels: Sequence[Hashable] | None) -> list[Slot]:
