@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from typing import Any
 
@@ -49,8 +50,11 @@ class Year:
     bands: list[Band] = field(default_factory=list)
     page: str = ""
 
-    @property
+    @cached_property
     def events(self) -> list[Event]:
+        """The year's events, listed once: asked for by the pages and the fragment keys of every render,
+        and so always the same list, known to the fragment cache by its identity. Read once the
+        year's bands are complete (:func:`by_year` makes them)."""
         return [event for band in self.bands for event in band.events]
 
 

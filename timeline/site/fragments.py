@@ -93,6 +93,7 @@ class FragmentCache:
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
         self.sequence_keys: dict[tuple[int, ...], bytes] = {}
+        self.sequence_lists: dict[int, tuple[Sequence[Event], bytes]] = {}
         self.derived_kept: dict[FragmentKey, Hashable] = {}
         self.derived_used: dict[FragmentKey, Hashable] = {}
         self.rendered: Counter[str] = Counter()
@@ -103,11 +104,11 @@ class FragmentCache:
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
-        self.sequence_keys = {}
+        self.sequence_keys, self.sequence_lists = {}, {}
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered."""
-        self.kept, self.used, self.fingerprints, self.sequence_keys = self.used, {}, {}, {}
+        self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
         self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         if self.store is not None and self.rendered:
@@ -183,7 +184,12 @@ class FragmentCache:
     def _sequence_key(self, events: Sequence[Event]) -> bytes:
         """The digest of a run of events, taken once per render: the exports and the pages ask for each
         year's run several times. Named by its events' identities, safe until :meth:`finish` as in
-        :meth:`_fingerprint`."""
+        :meth:`_fingerprint`; a list asked for again (a year's events, an export's run) is known by its
+        own identity, held with its key so that no other list takes it, without a look at its events
+        (no list of events changes while a render runs)."""
+        listed = self.sequence_lists.get(id(events))
+        if listed is not None and listed[0] is events:
+            return listed[1]
         identities = tuple(map(id, events))
         found = self.sequence_keys.get(identities)
         if found is None:
@@ -192,6 +198,8 @@ class FragmentCache:
                 digests = list(map(self._fingerprint, events))
             found = hashlib.blake2b(b"".join(digests), digest_size=16).digest()
             self.sequence_keys[identities] = found
+        if isinstance(events, list):
+            self.sequence_lists[id(events)] = (events, found)
         return found
 
     def _fingerprint(self, event: Event) -> bytes:
