@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from timeline.cache import CACHE_DIR, ArticleCache, code_fingerprint, fresh_copy, read_stamped, write_stamped
+from timeline.cache import CACHE_DIR, ArticleCache, code_fingerprint, read_stamped, write_stamped
 from timeline.chronology import build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.corrections import correct_events
@@ -185,16 +185,15 @@ def default_jobs() -> int:
 
 
 def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache | None = None,
-                     mapper: Mapper = in_this_process, settled: Collection[Path] = (),
-                     shared: bool = False) -> list[ArticleResult]:
+                     mapper: Mapper = in_this_process, settled: Collection[Path] = ()) -> list[ArticleResult]:
     """Every article's result, taken from ``cache`` where the article has not changed.
 
     Only the articles the cache misses go to ``mapper``, all at once, so that a
     pool or a cluster gets them in one batch. ``settled`` articles are known
     unchanged since the cache last saw them (see :meth:`ArticleCache.lookup`).
-    Each result has events of its own, which later stages may change, unless
-    ``shared``: then results are the cache's own, for a caller that changes
-    nothing in them (an :class:`IncrementalMerge` copies the events it hands on).
+    The results are the cache's own: the later stages set only what they work
+    out anew on every build (an event's era and importance) and copy an event
+    before changing anything else (:mod:`timeline.corrections` does).
     """
     process = partial(process_article, root=config.root, language=config.language,
                       max_bytes=config.max_article_bytes)
@@ -207,7 +206,6 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
     cache.save()
     results = [looked_up[path][1] or computed[path] for path in paths]
-    results = results if shared else list(map(fresh_copy, results))
     for path, result in zip(paths, results):
         result.key = looked_up[path][0] if path not in computed or cache.holds(path, computed[path]) else None
     return results
@@ -287,7 +285,7 @@ def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diag
 def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
              cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None,
              settled: Collection[Path] = ()) -> Chronology:
-    results = process_articles(config, paths, cache, mapper, settled, shared=merger is not None)
+    results = process_articles(config, paths, cache, mapper, settled)
     diagnostics = diagnostics + [d for result in results for d in result.diagnostics]
     curated, problems = load_curated(config.root / config.events_dir, config.root)
     merged = merge_results(curated, results, merger)

@@ -153,9 +153,9 @@ class Event:
     importance: float = 1.0
 
     def own_copy(self) -> Event:
-        """A copy to hand to the later stages, which set eras and scores and fold sources and
-        merges in place: what they change must not leak into an original that is kept for
-        the next build.
+        """A copy for a stage that changes an event in place (corrections fold sources and merges
+        into it): the events a stage is given may be kept for the next build, which must not see
+        what this one changed.
 
         Shallow (the other fields are replaced, never mutated) and without :func:`copy.copy`'s
         generic machinery, since builds copy thousands of events.
