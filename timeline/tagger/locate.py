@@ -11,8 +11,10 @@ locators are plain regexes for shapes that are not words ('2011-', '8:30', '1980
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 
 REACH = 60
 WHITESPACE = re.compile(r"\s")
@@ -172,17 +174,35 @@ class LocatorTable:
         for index, locator in enumerate(locators):
             for word in locator.words if isinstance(locator, WordLocator) else ():
                 self._word_locators.setdefault(word, []).append(index)
-        self._words = whole_words(frozenset(self._word_locators))
-        self._ascii_words = for_ascii(self._words)
+        tree = _tree(frozenset(self._word_locators))
+        self._words_at_start = re.compile(rf"({tree})(?![a-z])")
+        self._words_after_break = re.compile(rf"\W({tree})(?![a-z])")
+        self._ascii_words_at_start = for_ascii(self._words_at_start)
+        self._ascii_words_after_break = for_ascii(self._words_after_break)
         self._pattern_locators = [index for index, locator in enumerate(locators) if isinstance(locator, PatternLocator)]
 
     def regions(self, scan: Scan) -> list[list[Region]]:
         """The regions of every locator, in the order of the table."""
         hits: list[list[Region]] = [[] for _ in self.locators]
-        for match in (self._ascii_words if scan.ascii else self._words).finditer(scan.lowered):
-            span = match.span()
-            for index in self._word_locators[match.group()]:
+        for match in self._word_matches(scan):
+            span = match.span(1)
+            for index in self._word_locators[match.group(1)]:
                 hits[index].append(span)
         for index in self._pattern_locators:
             hits[index] = self.locators[index].hits(scan)
         return [merged(found, locator, scan.text) if found else [] for found, locator in zip(hits, self.locators)]
+
+    def _word_matches(self, scan: Scan) -> Iterator[re.Match]:
+        """The matches of every locator word standing whole, the word as group 1.
+
+        A whole word begins the text or follows a non-word character, and the regex engine skips
+        from one non-word character to the next far faster than it tries the words at every
+        position after a word boundary; so the words are looked for after such characters, and once
+        at the start of the text.
+        """
+        at_start, after_break = ((self._ascii_words_at_start, self._ascii_words_after_break) if scan.ascii
+                                 else (self._words_at_start, self._words_after_break))
+        first = at_start.match(scan.lowered)
+        if first is None:
+            return after_break.finditer(scan.lowered)
+        return chain((first,), after_break.finditer(scan.lowered, first.end()))
