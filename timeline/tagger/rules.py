@@ -139,9 +139,12 @@ def _number(word: str) -> int | None:
     return NUMBERS.get(word)
 
 
+UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
+
+
 def _unit(word: str) -> str:
     word = word.lower()
-    for name in sorted(UNITS, key=len, reverse=True):
+    for name in UNITS_LONGEST_FIRST:
         if word.startswith(name[:4]) and (word.startswith(name) or name == "century"):
             return UNITS[name]
     return "D"
