@@ -103,12 +103,16 @@ class WordLocator:
 @dataclass(frozen=True)
 class PatternLocator:
     """Hits of a plain regex over the lower-cased text, which is not scanned at all when it lacks
-    every one of the strings a hit needs ('/' for '7/8/07')."""
+    every one of the strings a hit needs ('/' for '7/8/07').
+
+    ``apart``, when given, holds the alternatives of the regex as regexes of their own (see :func:`either`).
+    """
 
     pattern: re.Pattern
     needs: tuple[str, ...] = ()
     after: int = REACH
     before: int = REACH
+    apart: tuple[re.Pattern, ...] = ()
 
     @cached_property
     def ascii_pattern(self) -> re.Pattern:
@@ -117,6 +121,8 @@ class PatternLocator:
     def hits(self, scan: Scan) -> list[Region]:
         if self.needs and not any(map(scan.lowered.__contains__, self.needs)):
             return []
+        if self.apart:
+            return sorted(match.span() for alternative in self.apart for match in alternative.finditer(scan.lowered))
         pattern = self.ascii_pattern if scan.ascii else self.pattern
         return [match.span() for match in pattern.finditer(scan.lowered)]
 
@@ -140,6 +146,16 @@ def shape(pattern: str, *needs: str, after: int = REACH) -> PatternLocator:
     not r'\\d{4}') and starts each alternative with a plain character (r'(?:-|–|to)', not r'(?:[-–]|to)').
     """
     return PatternLocator(re.compile(pattern), needs, after)
+
+
+def either(*alternatives: str, after: int = REACH) -> PatternLocator:
+    """A pattern locator for any of ``alternatives``, each beginning with a plain string (r'to\\s*\\d').
+
+    Their alternation would make the regex engine stop at every first letter of theirs and try each
+    alternative there; on its own, each is found by its string, much faster. The hits are the same,
+    provided no hit of one can begin inside a hit of another or of itself, which the caller ensures.
+    """
+    return PatternLocator(re.compile("|".join(alternatives)), after=after, apart=tuple(map(re.compile, alternatives)))
 
 
 def regions(locator: Locator, scan: Scan) -> list[Region]:
