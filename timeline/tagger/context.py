@@ -8,9 +8,11 @@ answers the questions resolvers ask: which year a year-less date falls in, what
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from timeline.model import DateSpan
 from timeline.tagger.locate import for_ascii
@@ -153,7 +155,25 @@ class ResolutionContext:
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:
-        for start, end in self.headings:
-            if start <= position < end:
-                return start, end
+        """The first heading that holds ``position``, or None.
+
+        Headings come in reading order, and then the first whose end lies beyond ``position`` is found by
+        halving (a long timeline has dozens of headings, asked about at every date); any other order is read
+        heading by heading.
+        """
+        if not self.headings:
+            return None
+        ends = self._heading_ends_in_order
+        if ends is None:
+            return next(((start, end) for start, end in self.headings if start <= position < end), None)
+        index = bisect.bisect_right(ends, position)
+        if index < len(ends) and self.headings[index][0] <= position:
+            return self.headings[index]
         return None
+
+    @cached_property
+    def _heading_ends_in_order(self) -> list[int] | None:
+        """The ends of the headings when both their starts and their ends never decrease, else None."""
+        starts = [start for start, _ in self.headings]
+        ends = [end for _, end in self.headings]
+        return ends if starts == sorted(starts) and ends == sorted(ends) else None
