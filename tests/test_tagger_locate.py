@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.tagger.locate import REACH, LocatorTable, Scan, regions, shape, words
+from timeline.tagger.locate import REACH, LocatorTable, Scan, either, regions, shape, words
 
 
 def test_word_locator_finds_whole_words_and_their_plurals_in_any_case():
@@ -52,3 +52,20 @@ def test_an_ascii_text_gets_the_same_regions_from_the_ascii_forms_of_the_locator
     unicode_scan.ascii = False
     assert LOCATORS.regions(scan) == LOCATORS.regions(unicode_scan)
     assert any(LOCATORS.regions(scan))
+
+
+def test_locators_that_begin_with_a_digit_share_a_pass_and_keep_their_own_hits():
+    text = "On 7/8/07 at 10:30 GMT, 12345-6789 and 1861–1863, 5pm, 0800hrs, 3 a.m.; ٣/٤ and 2011-12."
+    scan = Scan(text)
+    locators = (words("year"), shape(r"\d/\d", "/"), shape(r"\d\d\d\d-", "-"), shape(r"\d\d\d\d", after=15),
+                shape(r"\d[-–]\d", "-", "–"), shape(r"\d\s*[ap]\.?m"), shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs"))
+    assert LocatorTable(locators).regions(scan) == [regions(locator, scan) for locator in locators]
+    assert [scan.text[start:end] for start, end in locators[3].hits(scan)] == ["1234", "6789", "1861", "1863", "0800", "2011"]
+
+
+def test_a_locator_of_alternatives_found_one_by_one_hits_what_their_alternation_hits():
+    text = "From 6-7 to 8, 1 to 2 and 3 through 4; onto 5, band 6, through-7 and – 8, to\n9, and x 1."
+    locator = either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")
+    scan = Scan(text)
+    assert locator.hits(scan) == [match.span() for match in locator.pattern.finditer(scan.lowered)]
+    assert len(locator.hits(scan)) == 10

@@ -54,3 +54,13 @@ def test_almost_every_rule_that_begins_words_has_a_quick_start_finder():
 def test_only_the_folded_characters_match_an_ascii_letter_case_blind_beyond_ascii():
     beyond_ascii = "".join(chr(code) for code in range(0x80, sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
     assert "".join(sorted(set(re.findall(r"(?i)[a-z]", beyond_ascii)))) == "".join(sorted(FOLDED_INTO_ASCII))
+
+
+def test_the_future_check_on_lowered_ascii_finds_what_the_case_blind_check_finds():
+    from timeline.tagger.context import FUTURE, FUTURE_IN_LOWERED_ASCII
+
+    assert FUTURE.pattern == FUTURE.pattern.lower()
+    clauses = ["It WILL rain", "the Deadline passed", "they missed the deadline", "We'll see", "Plans To sell",
+               "is Expected   to", "May\tBe", "nextdoor", "the NEXT step", "wants to", "hopes to win", "no future"]
+    for clause in clauses + [clause.upper() for clause in clauses] + [clause.title() for clause in clauses]:
+        assert (FUTURE_IN_LOWERED_ASCII.search(clause.lower()) is None) == (FUTURE.search(clause) is None), clause

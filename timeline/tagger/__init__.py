@@ -82,8 +82,7 @@ def is_narrative(text: str, reference: date | None) -> bool:
     if len(years) < 5:
         return False
     past = sum(1 for year in years if year < reference.year - 1)
-    deictic = len(DEICTIC.findall(text))
-    return past >= 0.6 * len(years) and deictic <= 0.1 * len(years)
+    return past >= 0.6 * len(years) and len(DEICTIC.findall(text)) <= 0.1 * len(years)
 
 
 def tag_text(

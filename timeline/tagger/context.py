@@ -8,11 +8,14 @@ answers the questions resolvers ask: which year a year-less date falls in, what
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from timeline.model import DateSpan
+from timeline.tagger.locate import for_ascii
 
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
@@ -20,6 +23,9 @@ FUTURE = re.compile(
     r"(?<!missed\sa\s)(?<!missed\sthe\s)(?<!met\sthe\s)deadline|next|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
     re.I,
 )
+FUTURE_IN_LOWERED_ASCII = re.compile(FUTURE.pattern, re.ASCII)
+"""FUTURE for an ASCII clause put in lower case: the same words found, but compared as they are written, which
+lets the regex engine pass over a word at its first letter instead of trying every word case-blind."""
 
 
 NAMED_YEAR = re.compile(r"\d{4}(?!\d)")
@@ -32,6 +38,8 @@ def year_of(span: DateSpan) -> int:
 
 
 CLAUSE_END = re.compile(r"[,;:.?!\n]|\b(?:that|which|who|when|while|amid|amidst|after|before)\b")
+ASCII_CLAUSE_END = for_ascii(CLAUSE_END)
+"""CLAUSE_END for ASCII text, where it finds the same without asking Python's Unicode database what a word is."""
 
 
 @dataclass
@@ -73,12 +81,16 @@ class ResolutionContext:
         """
         before = self.text[max(0, position - 160):position]
         cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind(", "))
-        after = CLAUSE_END.split(self.text[position:position + 160], maxsplit=1)[0]
+        rest = self.text[position:position + 160]
+        after = (ASCII_CLAUSE_END if rest.isascii() else CLAUSE_END).split(rest, maxsplit=1)[0]
         return before[cut + 1:] + after
 
     def is_future(self, position: int) -> bool:
         """Whether the clause speaks of what is still to come ('will', 'is scheduled', 'should')."""
-        return bool(FUTURE.search(self.clause_at(position)))
+        clause = self.clause_at(position)
+        if clause.isascii():
+            return FUTURE_IN_LOWERED_ASCII.search(clause.lower()) is not None
+        return FUTURE.search(clause) is not None
 
     def deictic_anchor(self) -> Anchor | None:
         """'today', 'last week': the publication date, or failing that the text's last date.
@@ -143,7 +155,25 @@ class ResolutionContext:
         return None
 
     def heading_at(self, position: int) -> tuple[int, int] | None:
-        for start, end in self.headings:
-            if start <= position < end:
-                return start, end
+        """The first heading that holds ``position``, or None.
+
+        Headings come in reading order, and then the first whose end lies beyond ``position`` is found by
+        halving (a long timeline has dozens of headings, asked about at every date); any other order is read
+        heading by heading.
+        """
+        if not self.headings:
+            return None
+        ends = self._heading_ends_in_order
+        if ends is None:
+            return next(((start, end) for start, end in self.headings if start <= position < end), None)
+        index = bisect.bisect_right(ends, position)
+        if index < len(ends) and self.headings[index][0] <= position:
+            return self.headings[index]
         return None
+
+    @cached_property
+    def _heading_ends_in_order(self) -> list[int] | None:
+        """The ends of the headings when both their starts and their ends never decrease, else None."""
+        starts = [start for start, _ in self.headings]
+        ends = [end for _, end in self.headings]
+        return ends if starts == sorted(starts) and ends == sorted(ends) else None

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
-from timeline.tagger.locate import Locator, WordLocator, for_ascii, shape, words
+from timeline.tagger.locate import Locator, WordLocator, either, for_ascii, shape, words
 from timeline.tagger.starts import start_finder
 from timeline.tagger.lexicon import (
     FULL_MONTH, MODIFIERS, MONTH, MONTHS, NUMBER, NUMBERS, ORDINALS, PARTS_OF_DAY,
@@ -139,9 +139,12 @@ def _number(word: str) -> int | None:
     return NUMBERS.get(word)
 
 
+UNITS_LONGEST_FIRST = sorted(UNITS, key=len, reverse=True)
+
+
 def _unit(word: str) -> str:
     word = word.lower()
-    for name in sorted(UNITS, key=len, reverse=True):
+    for name in UNITS_LONGEST_FIRST:
         if word.startswith(name[:4]) and (word.startswith(name) or name == "century"):
             return UNITS[name]
     return "D"
@@ -644,25 +647,27 @@ BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
 WEEKDAY_PREFIX = rf"(?:(?:{WEEKDAY}),?[ \t]+)?"
 PART_OF = r"(?:(?i:(?:early\s+in\s+)?the\s+(?:early\s+)?(?P<part>morning|afternoon|evening|night)(?:\s+hours)?\s+of)\s+)?"
 DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-# Pieces that rules' ``needs`` look for: a year after a space ('October 22, 2000') and what every RANGE_TO holds.
-SPACED_YEAR = rf"\s{YEAR}"
-RANGE_WORD = r"[-–]|\s(?:to|and|through)\s"
+# Pieces that rules' ``needs`` look for, each the core of its rule's pattern without the optional words around it
+# ('22 October 2000' of 'on Sunday, 22 October 2000'). A month is looked for as any capitalised word beginning
+# like one, which holds every MONTH and lets the regex engine skip from capital to capital; a day by its last digit.
+ANY_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+LAST_DAY_DIGIT = r"\d(?:st|nd|rd|th)?"
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
     _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d\d\d\d-", "-")),
-    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
-    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
+    _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD}\s+{DAY},?\s+{YEAR}"),
+    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD},?\s+{YEAR}"),
     _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES),
-    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{YEAR}|year"),
+    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD}"),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD},?\s+(?:of\s+)?(?:{YEAR}|(?:next|last|this)\s+year)"),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d\d\d\d", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
     _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c"), starts_words=False),
-    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=SPACED_YEAR),
-    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=RANGE_WORD),
-    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, shape(r"(?:-|–|to|and|through)\s*\d")),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD}{RANGE_TO}{ANY_MONTH_WORD},?\s+{YEAR}"),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}{RANGE_TO}\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH_WORD}"),
+    _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
@@ -678,7 +683,7 @@ RULES: tuple[Rule, ...] = (
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
-    _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS, needs=r"[-–]|(?i:\s(?:to|and|or)\s)"),
+    _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS, needs=rf"(?i:(?:[-–]\s*|\s(?:to|and|or)\s+)(?:{NUMBER})[\s-]+{UNIT})"),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "annually", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "currently", "present", "nowadays", "moment", "these", "recent", "recently", "past", "future", "years", "decades")),

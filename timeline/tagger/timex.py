@@ -30,8 +30,13 @@ def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def span_for(value: str, modifier: str | None = None) -> DateSpan | None:
-    """The span a DATE or TIME value denotes; None for durations, sets and references like PRESENT_REF."""
+    """The span a DATE or TIME value denotes; None for durations, sets and references like PRESENT_REF.
+
+    Remembered (a span is immutable), because texts name the same few thousand dates over and over:
+    working one out reads the value with a regex and builds dates, which costs more than the lookup.
+    """
     if "/" in value:
         first, _, last = value.partition("/")
         a, b = span_for(first), span_for(last)
