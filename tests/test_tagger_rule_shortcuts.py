@@ -64,3 +64,21 @@ def test_the_future_check_on_lowered_ascii_finds_what_the_case_blind_check_finds
                "is Expected   to", "May\tBe", "nextdoor", "the NEXT step", "wants to", "hopes to win", "no future"]
     for clause in clauses + [clause.upper() for clause in clauses] + [clause.title() for clause in clauses]:
         assert (FUTURE_IN_LOWERED_ASCII.search(clause.lower()) is None) == (FUTURE.search(clause) is None), clause
+
+
+def test_prepare_makes_now_what_each_rule_would_make_on_first_use():
+    """A fresh interpreter: nothing is made before, everything after, and tagging is unchanged."""
+    script = (
+        "from datetime import date\n"
+        "from timeline.tagger import RULES, prepare, tag_text\n"
+        "forms = lambda: [form for rule in RULES for form in (rule, vars(rule).get('for_ascii_text')) if form]\n"
+        "assert not any('word_starts' in vars(form) for form in forms())\n"
+        "prepare()\n"
+        "assert len(forms()) == 2 * len(RULES) and all('word_starts' in vars(form) for form in forms())\n"
+        "print([e.value for e in tag_text('Talks began on 3 June 2013.', date(2013, 6, 5))])\n"
+    )
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['2013-06-03']"

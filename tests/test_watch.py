@@ -67,6 +67,21 @@ def test_the_builder_is_tidied_once_idle_after_a_build_and_not_between_changes(r
     assert len(reports) == 2
 
 
+def test_an_idle_loop_tidies_once_and_not_again_until_it_has_built():
+    builder = RecordingBuilder()
+    loop = RebuildLoop(builder, lambda report: None, quiet=0.05, idle=0.2)
+    loop.start()
+    try:
+        wait_until(lambda: builder.tidied == 1, "the tidying of the first build")
+        threading.Event().wait(0.8)
+        assert builder.tidied == 1
+        loop.changed(Path("first.md"))
+        wait_until(lambda: builder.tidied == 2, "the tidying after the next build")
+        assert len(builder.builds) == 1
+    finally:
+        loop.stop()
+
+
 def test_a_change_during_a_build_is_built_after_it(recorded):
     builder, loop, reports = recorded
     builder.release.clear()

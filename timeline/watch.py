@@ -36,6 +36,7 @@ from timeline.remerge import IncrementalMerge
 from timeline.site import render_site
 from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme
+from timeline.tagger import prepare as prepare_tagger
 
 QUIET_SECONDS = 0.03
 IDLE_SECONDS = 2.0
@@ -136,8 +137,10 @@ class SiteBuilder:
         return changed if all(path.is_file() and not path.is_symlink() for path in changed) else None
 
     def tidy(self) -> None:
-        """Free what earlier builds left in reference cycles; called while nothing is being built."""
+        """Use a moment when nothing is being built: free what earlier builds left in reference cycles,
+        and make what the tagger makes on first use, which the next save would otherwise wait for."""
         collect_frozen_cycles()
+        prepare_tagger()
 
     def _in_theme(self, path: Path) -> bool:
         return any(path.is_relative_to(folder) for folder in self.theme_dirs)
@@ -213,13 +216,18 @@ class RebuildLoop:
             self._thread.join()
 
     def _run(self) -> None:
+        """Build after each quiet burst of changes; tidy once after the first build (made before the
+        loop starts) and after each one since, when no change follows for a while."""
+        untidy = True
         while True:
+            if untidy and self._stays_idle():
+                self.builder.tidy()
+                untidy = False
             changed = self._wait_for_quiet_changes()
             if changed is None:
                 return
             self.on_build(self.builder.build(changed))
-            if self._stays_idle():
-                self.builder.tidy()
+            untidy = True
 
     def _stays_idle(self) -> bool:
         """Whether ``idle`` seconds pass with no change and no stop: a time to tidy that delays no rebuild."""
