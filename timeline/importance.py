@@ -20,8 +20,10 @@ def lead_event_ids(events: Iterable[Event]) -> set[str]:
     leads: dict[str, tuple[int, str]] = {}
     for event in events:
         for source in event.sources:
-            if source.rule != "curated" and (source.path not in leads or source.start < leads[source.path][0]):
-                leads[source.path] = (source.start, event.id)
+            if source.rule != "curated":
+                lead = leads.get(source.path)
+                if lead is None or source.start < lead[0]:
+                    leads[source.path] = (source.start, event.id)
     return {event_id for _, event_id in leads.values()}
 
 
@@ -29,8 +31,17 @@ def score_events(events: list[Event]) -> None:
     """Give every event its importance (see the module docstring for what counts)."""
     leads = lead_event_ids(events)
     for event in events:
-        articles = len({source.path for source in event.sources if source.rule != "curated"})
-        event.importance = float(max(articles, 1)) + (1.0 if event.id in leads else 0.0) + (2.0 if event.curated else 0.0)
+        event.importance = reporting_articles(event) + (1.0 if event.id in leads else 0.0) + (
+            2.0 if event.curated else 0.0)
+
+
+def reporting_articles(event: Event) -> float:
+    """The articles that report the event, and at least one: an event of one source (most are)
+    counts one without a look at it, since a rebuild scores every event again."""
+    sources = event.sources
+    if len(sources) < 2:
+        return 1.0
+    return float(max(len({source.path for source in sources if source.rule != "curated"}), 1))
 
 
 def highlights(events: list[Event], per_year: int = 0) -> set[str]:
