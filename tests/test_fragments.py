@@ -299,3 +299,46 @@ def test_exports_split_each_list_of_events_into_years_once_a_build(monkeypatch: 
         assert list(context.pieces(events, kind, lambda event: event.id, ",")) == ["e1", ",", "e2"]
     assert list(context.pieces([late, early], "one", lambda event: event.id, ",")) == ["e2", ",", "e1"]
     assert len(splits) == 2
+
+
+def next_render(cache: FragmentCache) -> None:
+    cache.finish()
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+
+
+@pytest.mark.parametrize("change", ["title set", "source appended", "conflicts mutated", "span replaced"])
+def test_the_same_event_object_changed_in_place_between_renders_is_rendered_anew(change: str):
+    event, rendered = sample_event(), []
+    cache = started_cache()
+
+    def render() -> str:
+        rendered.append(event.title)
+        return f"{event.title} {len(event.sources)} {len(event.conflicts)} {event.span.value}"
+
+    first = cache.fragment(event, "card", render)
+    next_render(cache)
+    assert cache.fragment(event, "card", render) == first and len(rendered) == 1
+    next_render(cache)
+    if change == "title set":
+        event.title = "Other"
+    elif change == "source appended":
+        event.sources.append(event.sources[0])
+    elif change == "conflicts mutated":
+        event.conflicts.append(event.span)
+    else:
+        event.span = DateSpan("2011", date(2011, 1, 1), date(2011, 12, 31), "year")
+    assert cache.fragment(event, "card", render) != first and len(rendered) == 2
+
+
+def test_an_unchanged_event_object_is_recognised_without_naming_its_fields(monkeypatch: pytest.MonkeyPatch):
+    event, named = sample_event(), []
+    cache = started_cache()
+    real = fragments_module.event_content
+    monkeypatch.setattr(fragments_module, "event_content", lambda event: named.append(event.id) or real(event))
+    cache.fragment(event, "card", lambda: "card")
+    next_render(cache)
+    event.era, event.importance = "war", 2.0
+    assert cache.fragment(event, "card", lambda: "card again") == "card again"
+    next_render(cache)
+    assert cache.fragment(event, "card", lambda: "stale") == "card again"
+    assert named == ["e1", "e1"]

@@ -60,6 +60,15 @@ def event_content(event: Event) -> tuple[tuple, tuple]:
     return (_values_of(event), id(span), tuple(map(len, lists)), tuple(map(id, held))), (span, held)
 
 
+Sighting = tuple[Event, dict, bytes]
+"""An event as a render saw it: the object, a copy of its fields (lists copied too, so that a change
+made in place shows) and its digest."""
+
+
+def fields_of(event: Event) -> dict:
+    return {name: list(value) if isinstance(value, list) else value for name, value in vars(event).items()}
+
+
 def templates_fingerprint(environment: jinja2.Environment) -> bytes:
     """A digest of every template the environment can load, so an edited theme renders its cards anew."""
     digest = hashlib.blake2b(digest_size=16)
@@ -92,6 +101,8 @@ class FragmentCache:
         self.unstored: set[FragmentKey] = set()
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
+        self.seen: dict[int, Sighting] = {}
+        self.seeing: dict[int, Sighting] = {}
         self.sequence_keys: dict[tuple[int, ...], bytes] = {}
         self.sequence_lists: dict[int, tuple[Sequence[Event], bytes]] = {}
         self.derived_kept: dict[FragmentKey, Hashable] = {}
@@ -111,6 +122,7 @@ class FragmentCache:
         self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
         self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
+        self.seen, self.seeing = self.seeing, {}
         if self.store is not None and self.rendered:
             write_stamped(self.store, self.templates, {key: text for key, text in self.kept.items()
                                                        if key not in self.unstored})
@@ -206,14 +218,28 @@ class FragmentCache:
         """The event's digest, taken once per render: the index and its year page show the same event.
 
         Events do not change while a render runs, so their identity is a safe key
-        until :meth:`finish`. Across renders, an event equal field for field to one
-        of the last render takes its digest (:func:`event_content`): its sources and
-        dates are mostly the very objects of the last build, and comparing them by
-        identity is many times cheaper than digesting them.
+        until :meth:`finish`. Across renders, the very object of the last render whose
+        fields still equal the copy taken then keeps its digest: a live rebuild hands on
+        most events unchanged, and comparing a dict of fields that are mostly the same
+        objects is cheaper still than naming them (:meth:`_content_digest`).
         """
         found = self.fingerprints.get(id(event))
         if found is not None:
             return found
+        seen = self.seen.get(id(event))
+        if seen is not None and seen[0] is event and seen[1] == vars(event):
+            self.seeing[id(event)] = seen
+            found = seen[2]
+        else:
+            found = self._content_digest(event)
+            self.seeing[id(event)] = (event, fields_of(event), found)
+        self.fingerprints[id(event)] = found
+        return found
+
+    def _content_digest(self, event: Event) -> bytes:
+        """The digest of an event equal field for field to one of the last render, or a new one
+        (:func:`event_content`): its sources and dates are mostly the very objects of the last build,
+        and comparing them by identity is many times cheaper than digesting them."""
         content = event_content(event)
         try:
             known = self.digested.get(content[0]) or self.digests.get(content[0])
@@ -222,7 +248,6 @@ class FragmentCache:
         found = known[0] if known else event_fingerprint(event)
         if content is not None:
             self.digested[content[0]] = (found, content[1])
-        self.fingerprints[id(event)] = found
         return found
 
     def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes]:
