@@ -16,6 +16,7 @@ from timeline.build import build, collect
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import load_config
 from timeline.remerge import IncrementalMerge
+from timeline.watch import SiteBuilder
 
 
 def article(title: str, body: str) -> str:
@@ -265,8 +266,6 @@ class Knot:
 
 
 def test_a_builder_freezes_what_each_build_made_and_tidying_frees_frozen_cycles(articles: Path):
-    from timeline.watch import SiteBuilder
-
     builder = SiteBuilder(articles)
     frozen = gc.get_freeze_count()
     assert builder.build().ok
@@ -297,8 +296,6 @@ def signed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_a_builder_after_an_article_edit_looks_at_that_article_alone(articles: Path, signed: list[str],
                                                                      processed: list[Path]):
-    from timeline.watch import SiteBuilder
-
     builder = SiteBuilder(articles)
     assert builder.build().ok
     assert len(signed) == 3
@@ -331,8 +328,6 @@ def change_the_set_of_articles(project: Path, change: str) -> set[Path]:
 
 @pytest.mark.parametrize("change", ["added", "removed", "renamed", "sidecar"])
 def test_a_builder_finds_the_articles_again_when_a_change_is_no_plain_edit(articles: Path, change: str):
-    from timeline.watch import SiteBuilder
-
     builder = SiteBuilder(articles)
     assert builder.build().ok
     report = builder.build(change_the_set_of_articles(articles, change))
@@ -344,8 +339,6 @@ def test_a_builder_finds_the_articles_again_when_a_change_is_no_plain_edit(artic
 
 def test_an_article_turned_into_a_link_outside_the_project_is_refused_by_the_next_rebuild(articles: Path,
                                                                                        tmp_path_factory):
-    from timeline.watch import SiteBuilder
-
     builder = SiteBuilder(articles)
     assert builder.build().ok
     outside = tmp_path_factory.mktemp("outside") / "b.md"
@@ -360,8 +353,6 @@ def test_an_article_turned_into_a_link_outside_the_project_is_refused_by_the_nex
 def test_a_builder_looks_at_every_article_again_after_a_collection_failed(articles: Path, signed: list[str],
                                                                          monkeypatch: pytest.MonkeyPatch):
     import timeline.build
-    from timeline.watch import SiteBuilder
-
     builder = SiteBuilder(articles)
     assert builder.build().ok
     folder = articles / "content" / "articles"

@@ -108,11 +108,10 @@ class SiteBuilder:
         """The chronology after ``changed``: when only articles were edited, the others are taken as the
         last build left them, without a look at their files. A collection that fails half-way
         leaves no such knowledge behind, so the next one looks at every file again."""
-        edited = self._edited_articles(changed)
-        sources = self.sources if edited is not None else scan_sources(config)
-        settled = frozenset(sources[0]) - edited if edited is not None else frozenset()
+        settled = self._settled_articles(changed)
+        sources = self.sources if settled is not None else scan_sources(config)
         self.sources = None
-        chronology = collect(config, self.cache, merger=self.merger, sources=sources, settled=settled)
+        chronology = collect(config, self.cache, merger=self.merger, sources=sources, settled=settled or ())
         self.sources = sources
         return chronology
 
@@ -121,9 +120,9 @@ class SiteBuilder:
         self.config = self.chronology = self.sources = None
         self.config = load_config(self.project)
 
-    def _edited_articles(self, changed: frozenset[Path]) -> frozenset[Path] | None:
-        """The changed paths when each is an article of the last scan, still a plain file: then the
-        set of articles is as it was, and every other article is as the last build read it.
+    def _settled_articles(self, changed: frozenset[Path]) -> frozenset[Path] | None:
+        """The articles of the last scan that ``changed`` leaves as the last build read them, when each
+        changed path is an article of that scan, still a plain file: then the set of articles is as it was.
 
         None when the articles must be found again: no build yet, or a path added,
         removed, renamed, turned into a link, or that is no article (a sidecar, a
@@ -131,10 +130,10 @@ class SiteBuilder:
         """
         if self.sources is None or not changed:
             return None
-        known = self.sources[0]
-        if not changed <= frozenset(known):
+        known = frozenset(self.sources[0])
+        if not changed <= known or not all(path.is_file() and not path.is_symlink() for path in changed):
             return None
-        return changed if all(path.is_file() and not path.is_symlink() for path in changed) else None
+        return known - changed
 
     def tidy(self) -> None:
         """Use a moment when nothing is being built: free what earlier builds left in reference cycles,
