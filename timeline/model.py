@@ -14,7 +14,7 @@ from pathlib import Path
 GRANULARITIES = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateSpan:
     """The time an expression denotes, kept at its own precision.
 
@@ -96,7 +96,7 @@ class Article:
     headings: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an event was reported: the article and the quoted sentence."""
 
@@ -115,7 +115,7 @@ class Source:
     date: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MergeDecision:
     """Why one event was folded into another, kept so the merge can be explained.
 
