@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain, groupby
+from operator import attrgetter
 from datetime import date
 from typing import Any
 
@@ -68,23 +70,32 @@ def era_colours(eras: list[Era]) -> dict[str | None, int]:
     return {None: -1, **{era.name: number % PALETTE_SIZE for number, era in enumerate(eras)}}
 
 
+BEGIN_YEAR = attrgetter("span.begin.year")
+ERA = attrgetter("era")
+SOURCES = attrgetter("sources")
+OUTLET = attrgetter("source")
+
+
 def by_year(events: list[Event], eras: list[Era], year_pages: bool = False) -> list[Year]:
     """Events grouped by the year they begin in, and inside a year into runs of one era.
 
     The first band of each era carries the era's anchor (``era-<slug>``), the
-    target of the era navigation.
+    target of the era navigation. Events in order come in runs of one year and era, taken a run
+    at a time rather than an event at a time: a live rebuild groups every event again.
     """
     colours, anchored = era_colours(eras), set()
     years: dict[int, Year] = {}
-    for event in events:
-        number = event.span.begin.year
-        year = years.setdefault(number, Year(number, page=f"years/{number}.html" if year_pages else ""))
-        if not year.bands or year.bands[-1].era != event.era:
-            anchor = f"era-{slug(event.era)}" if event.era and event.era not in anchored else ""
-            if anchor:
-                anchored.add(event.era)
-            year.bands.append(Band(event.era, colours.get(event.era, -1), anchor=anchor))
-        year.bands[-1].events.append(event)
+    for number, of_year in groupby(events, key=BEGIN_YEAR):
+        year = years.get(number)
+        if year is None:
+            year = years[number] = Year(number, page=f"years/{number}.html" if year_pages else "")
+        for era, of_era in groupby(of_year, key=ERA):
+            if not year.bands or year.bands[-1].era != era:
+                anchor = f"era-{slug(era)}" if era and era not in anchored else ""
+                if anchor:
+                    anchored.add(era)
+                year.bands.append(Band(era, colours.get(era, -1), anchor=anchor))
+            year.bands[-1].events.extend(of_era)
     return list(years.values())
 
 
@@ -127,9 +138,18 @@ def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
     """For the sources page: each article path with the events it reported, each event once."""
     found: dict[str, list[Event]] = {}
     for event in events:
-        for path in dict.fromkeys(source.path for source in event.sources):
+        sources = event.sources
+        paths = (sources[0].path,) if len(sources) == 1 else dict.fromkeys(source.path for source in sources)
+        for path in paths:
             found.setdefault(path, []).append(event)
     return found
+
+
+def outlets(events: list[Event]) -> list[str]:
+    """Every outlet that reports an event, for the source filter: one look-up a report, in C, since a
+    live rebuild lists them again."""
+    named = set(map(OUTLET, chain.from_iterable(map(SOURCES, events))))
+    return sorted(named - {None, ""})
 
 
 FILTERS: dict[str, Callable[..., Any]] = {"display": display, "marked": marked_text, "time_value": time_value,
@@ -155,7 +175,7 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
         "highlights": chosen,
         "bands_key": lambda year, level: bands_key(year, level, chosen, chronology.eras),
         "tags": sorted({tag for event in events for tag in event.tags}),
-        "outlets": sorted({s.source for event in events for s in event.sources if s.source}),
+        "outlets": outlets(events),
         "about_html": sanitise(about_html),
         "articles": chronology.articles,
         "events_by_article": events_by_article(events + chronology.out_of_range),
