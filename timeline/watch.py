@@ -71,7 +71,7 @@ class SiteBuilder:
         self.merger = IncrementalMerge()
         self.chronology: Chronology | None = None
         self.sources: Sources | None = None
-        self.fragments = FragmentCache()
+        self.fragments = FragmentCache(keep_text=True)
         self.theme_dirs: tuple[Path, ...] = ()
 
     def build(self, changed: Collection[Path] = ()) -> BuildReport:

@@ -82,20 +82,24 @@ def templates_fingerprint(environment: jinja2.Environment) -> bytes:
 class FragmentCache:
     """Fragments of the last render; a render keeps only the fragments it used, so memory stays bounded.
 
-    Fragments are kept as UTF-8: most of a site is ASCII, which Python's strings
-    hold in one byte a character only until one curly quote makes the whole
-    fragment two or four bytes a character.
+    A cache that renders once and stores its fragments (``timeline build``) keeps them as
+    UTF-8: most of a site is ASCII, which Python's strings hold in one byte a character
+    only until one curly quote makes the whole fragment two or four bytes a character.
+    One that renders again and again in one process (the dev server) keeps them as text
+    (``keep_text``): each render would otherwise decode the whole site's fragments again,
+    tens of milliseconds at a thousand articles, to spare memory the server can afford.
 
     With a ``store`` file, the fragments outlive the process: ``timeline build``
     run again renders only those of events that changed. The file names the
     templates and the code that rendered its fragments, and is ignored when either differs.
     """
 
-    def __init__(self, store: Path | None = None) -> None:
+    def __init__(self, store: Path | None = None, *, keep_text: bool = False) -> None:
         self.store = store
+        self.keep_text = keep_text
         self.templates = b""
-        self.kept: dict[FragmentKey, bytes] = {}
-        self.used: dict[FragmentKey, bytes] = {}
+        self.kept: dict[FragmentKey, bytes | str] = {}
+        self.used: dict[FragmentKey, bytes | str] = {}
         self.fingerprints: dict[int, bytes] = {}
         self.known: dict[int, bytes] = {}
         self.unstored: set[FragmentKey] = set()
@@ -182,11 +186,11 @@ class FragmentCache:
             found = self.kept.get(key)
         if found is not None:
             self.used[key] = found
-            return text(found, "utf-8")
-        made = render()
+            return _as_text(found, text)
+        made = _as_text(render(), text)
         self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
-        self.used[key] = made.encode("utf-8")
-        return made if isinstance(made, text) else text(made)
+        self.used[key] = made if self.keep_text else made.encode("utf-8")
+        return made
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
@@ -250,6 +254,14 @@ class FragmentCache:
             self.digested[content[0]] = (found, content[1])
         return found
 
-    def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes]:
+    def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes | str]:
         stored = read_stamped(self.store, fingerprint) if self.store is not None else None
         return stored[0] if stored else {}
+
+
+def _as_text(fragment: bytes | str, text: type[str]) -> str:
+    """A kept fragment as ``text`` (``str`` or ``Markup``): UTF-8 decoded, text taken as it is when
+    it is of that type already (a copy of a year's bands would cost as much as decoding them)."""
+    if isinstance(fragment, text):
+        return fragment
+    return text(fragment, "utf-8") if isinstance(fragment, bytes) else text(fragment)
