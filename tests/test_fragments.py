@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 import pytest
 
 import timeline.site.exports as exports_module
@@ -342,3 +343,19 @@ def test_an_unchanged_event_object_is_recognised_without_naming_its_fields(monke
     next_render(cache)
     assert cache.fragment(event, "card", lambda: "stale") == "card again"
     assert named == ["e1", "e1"]
+
+
+@pytest.mark.parametrize("keep_text", [False, True])
+def test_a_kept_fragment_comes_back_as_rendered_held_as_text_only_by_a_cache_that_keeps_text(keep_text: bool):
+    event, environment = sample_event(), jinja2.Environment(loader=jinja2.DictLoader({}))
+    cache = FragmentCache(keep_text=keep_text)
+    cache.start(environment)
+    made = cache.template_fragment(event, "card", lambda: Markup("<p>2011–2012 “quoted”</p>"))
+    cache.fragment(event, "plain", lambda: "2011–2012")
+    cache.finish()
+    assert all(isinstance(kept, str if keep_text else bytes) for kept in cache.kept.values())
+    cache.start(environment)
+    again = cache.template_fragment(event, "card", lambda: pytest.fail("rendered again"))
+    assert again == made and type(again) is Markup
+    assert (again is made) is keep_text
+    assert type(cache.fragment(event, "plain", lambda: pytest.fail("rendered again"))) is str
