@@ -262,3 +262,20 @@ def test_a_rebuild_reuses_the_compiled_templates_until_a_template_is_added(tmp_p
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "about.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
     assert make_environment(theme, tmp_path) is not first
+
+
+def test_sources_page_finds_the_events_of_an_article_that_is_a_link_by_the_file_it_names(tmp_path: Path):
+    project = make_site_project(tmp_path / "project")
+    articles = project / "content" / "articles"
+    first = sorted(articles.glob("*.md"))[0]
+    kept = project / "archive" / first.name
+    kept.parent.mkdir()
+    first.rename(kept)
+    first.symlink_to(kept)
+    build(project)
+    sources = page(project / "output", "sources.html")
+    ids = {f"index.html#event-{e['id']}" for e in events_json(project / "output")["events"]}
+    links = [a.attrs["href"] for a in sources.find("ol", cls="articles").find_all("a") if a.attrs["href"].startswith("index")]
+    assert len(links) == 4 and set(links) <= ids
+    assert any(source["path"] == f"archive/{first.name}" for e in events_json(project / "output")["events"]
+               for source in e["sources"])

@@ -14,7 +14,7 @@ import hashlib
 import os
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -27,7 +27,7 @@ from timeline.errors import ContentError
 from timeline.events import extract_events
 from timeline.merge import merge_events
 from timeline.model import Article, Chronology, Diagnostic, Event
-from timeline.paths import PathResolver
+from timeline.paths import PathResolver, relative_path
 from timeline.readers import MAX_ARTICLE_BYTES, is_article_name, read_article, slug_for
 from timeline.readers.frontmatter import split_front_matter
 from timeline.readers.markdown_text import render_markdown
@@ -136,6 +136,7 @@ def process_article(path: Path, root: Path, language: str = "en", max_bytes: int
         article, diagnostics = read_article(path, language, max_bytes)
     except ContentError as error:
         return ArticleResult(path, None, diagnostics=[Diagnostic(error.path, error.line, error.message, "error")])
+    article = replace(article, name=relative_path(path, root))
     events = extract_events(article, tag_article_text(article), root)
     return ArticleResult(path, article, events, diagnostics)
 

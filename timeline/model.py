@@ -94,6 +94,9 @@ class Article:
     tags: tuple[str, ...] = ()
     slug: str = ""
     headings: tuple[tuple[int, int], ...] = ()
+    name: str = ""
+    """The file's path relative to the project, as its sources name it; set by the build, which knows
+    the project (the sources page finds an article's events by it, with no look at the file)."""
 
 
 @dataclass(frozen=True, slots=True)

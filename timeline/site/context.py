@@ -20,7 +20,6 @@ from markupsafe import Markup, escape
 from timeline.config import SiteConfig
 from timeline.importance import highlights
 from timeline.model import Chronology, DateSpan, Era, Event
-from timeline.paths import PathResolver
 from timeline.site.exports import EXPORTERS
 from timeline.site.safety import safe_url, sanitise
 from timeline.tagger.timex import display
@@ -162,7 +161,6 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
     many = len(events) >= config.many_events
     years = by_year(events, chronology.eras, year_pages=many)
     chosen = highlights(events, config.highlights_per_year) if many else set()
-    paths = PathResolver()
     return {
         "site": config,
         "chronology": chronology,
@@ -179,6 +177,5 @@ def site_context(chronology: Chronology, config: SiteConfig, about_html: str) ->
         "about_html": sanitise(about_html),
         "articles": chronology.articles,
         "events_by_article": events_by_article(events + chronology.out_of_range),
-        "relative": lambda article: paths.relative(article.path, config.root),
         "exports": {export.name: export.filename for export in EXPORTERS.values()},
     }
