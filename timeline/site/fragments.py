@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
+from dataclasses import fields
 from itertools import chain
 from operator import attrgetter
 from pathlib import Path
@@ -60,13 +61,15 @@ def event_content(event: Event) -> tuple[tuple, tuple]:
     return (_values_of(event), id(span), tuple(map(len, lists)), tuple(map(id, held))), (span, held)
 
 
-Sighting = tuple[Event, dict, bytes]
-"""An event as a render saw it: the object, a copy of its fields (lists copied too, so that a change
-made in place shows) and its digest."""
+Sighting = tuple[Event, tuple, bytes]
+"""An event as a render saw it: the object, a copy of its fields' values (lists copied too, so that a
+change made in place shows) and its digest."""
+
+_every_field_of = attrgetter(*(field.name for field in fields(Event)))
 
 
-def fields_of(event: Event) -> dict:
-    return {name: list(value) if isinstance(value, list) else value for name, value in vars(event).items()}
+def fields_of(event: Event) -> tuple:
+    return tuple(list(value) if isinstance(value, list) else value for value in _every_field_of(event))
 
 
 def templates_fingerprint(environment: jinja2.Environment) -> bytes:
@@ -231,7 +234,7 @@ class FragmentCache:
         if found is not None:
             return found
         seen = self.seen.get(id(event))
-        if seen is not None and seen[0] is event and seen[1] == vars(event):
+        if seen is not None and seen[0] is event and seen[1] == _every_field_of(event):
             self.seeing[id(event)] = seen
             found = seen[2]
         else:
