@@ -71,6 +71,7 @@ def era_colours(eras: list[Era]) -> dict[str | None, int]:
 
 BEGIN_YEAR = attrgetter("span.begin.year")
 ERA = attrgetter("era")
+EVENT_ID = attrgetter("id")
 SOURCES = attrgetter("sources")
 OUTLET = attrgetter("source")
 
@@ -127,10 +128,12 @@ def era_anchors(years: list[Year]) -> dict[str, str]:
 
 
 def bands_key(year: Year, level: int, highlighted: set[str], eras: list[Era]) -> tuple:
-    """Everything a year's bands show besides its events: the fragment kind of ``macros.bands``."""
+    """Everything a year's bands show besides its events: the fragment kind of ``macros.fresh_bands``.
+    Which events are highlights is asked in C, one look-up an event, since each page showing the
+    year asks again."""
     layout = tuple((band.era, band.colour, band.anchor, len(band.events)) for band in year.bands)
     return ("bands", level, year.year, layout, tuple((era.name, era.description) for era in eras),
-            tuple(event.id in highlighted for event in year.events))
+            tuple(map(highlighted.__contains__, map(EVENT_ID, year.events))))
 
 
 def events_by_article(events: list[Event]) -> dict[str, list[Event]]:
