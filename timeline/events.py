@@ -54,7 +54,10 @@ def event_id(path: str, sentence: str, expression: str) -> str:
 
 
 def normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().lower()
+    return SPACES.sub(" ", text).strip().lower()
+
+
+SPACES = re.compile(r"\s+")
 
 
 def extract_events(article: Article, expressions: list[Expression], root: Path) -> list[Event]:

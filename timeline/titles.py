@@ -33,6 +33,10 @@ TRAILING_WORDS = re.compile(
     r"before|his|her|its|their|was|were|is|are|had|has|have)\b)+$",
     re.I,
 )
+SPACES = re.compile(r"\s+")
+SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
+REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
+EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
@@ -54,8 +58,18 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     before, after = sentence[:start], sentence[end:]
     if POSSESSIVE.match(after):
         return before + "the" + after[2:]
-    before = DATE_PREPOSITION.sub("", before)
-    return before + " " + after
+    return _without_date_preposition(before) + " " + after
+
+
+def _without_date_preposition(text: str) -> str:
+    """``text`` without the words that lead into a date at its end ('fighting began early on the ').
+
+    Those are at most four words, so the search starts at the fourth word from the end: tried
+    from every position of the text, the pattern (which must reach the end) took most of a title's time.
+    """
+    head = text.rsplit(None, 4)
+    start = len(head[0]) if len(head) == 5 else 0
+    return text[:DATE_PREPOSITION.search(text, start).start()]
 
 
 def remove_attribution(text: str, keep_speaker: bool = False) -> str:
@@ -75,10 +89,10 @@ def _dates_the_saying(sentence: str, mark: tuple[int, int] | None) -> bool:
 
 def tidy(text: str) -> str:
     """Collapse the spaces and punctuation that removals leave behind."""
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r"\(\s*\)", "", text)
+    text = SPACES.sub(" ", text)
+    text = SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = REPEATED_BREAKS.sub(r"\1", text)
+    text = EMPTY_PARENTHESES.sub("", text)
     text = LEADING_FILLER.sub("", text.strip(" ,;:–—-"))
     return text.strip(" ,;:.–—-")
 
