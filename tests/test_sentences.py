@@ -1,8 +1,12 @@
 """The segmenter on the news text that breaks naive splitters."""
 
-import pytest
+import re
 
-from timeline.sentences import split_sentences
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.sentences import _word_before, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -39,3 +43,14 @@ def test_offsets_point_at_the_sentence_in_the_text():
     text = "  First one.  Second one.\nThird"
     for sentence in split_sentences(text):
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+@given(st.text(alphabet="ab. ,\n", max_size=60), st.text(alphabet="ab.1é", min_size=20, max_size=120),
+       st.text(alphabet="ab. .", max_size=5), st.integers(0, 200))
+def test_the_word_before_a_full_stop_is_the_whole_run_of_word_characters_and_dots_before_it(
+        before: str, word: str, after: str, start: int):
+    text, dot = before + word + after, len(before) + len(word)
+    start = min(start, dot)
+    found = _word_before(text, start, dot)
+    expected = re.search(r"[\w.]+$", text[start:dot])
+    assert (found and found.group()) == (expected and expected.group())

@@ -49,7 +49,11 @@ def join_ranges(text: str, expressions: list[Expression]) -> list[tuple[DateSpan
 
 def event_id(path: str, sentence: str, expression: str) -> str:
     """Stable across rebuilds while the article, the sentence and the expression stay the same."""
-    key = f"{path}\x00{normalise(sentence)}\x00{expression}"
+    return _id_of(path, normalise(sentence), expression)
+
+
+def _id_of(path: str, normalised: str, expression: str) -> str:
+    key = f"{path}\x00{normalised}\x00{expression}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
@@ -68,11 +72,14 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     starts = [e.start for e in dated]
     for sentence in split_sentences(article.text):
         inside = _within(dated, starts, sentence)
+        if not inside:
+            continue
+        normalised = normalise(sentence.text)
         for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
-            key = (normalise(sentence.text), span.value)
+            key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, span, parts)
+            events[key] = _event(article, path, sentence, normalised, span, parts)
     return list(events.values())
 
 
@@ -106,7 +113,9 @@ def _in_heading(article: Article, expression: Expression) -> bool:
     return any(start <= expression.start < end for start, end in article.headings)
 
 
-def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, parts: list[Expression]) -> Event:
+def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
+           parts: list[Expression]) -> Event:
+    """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
@@ -126,7 +135,7 @@ def _event(article: Article, path: str, sentence: Sentence, span: DateSpan, part
     )
     mark = (first.start - sentence.start, last.end - sentence.start)
     return Event(
-        id=event_id(path, sentence.text, phrase),
+        id=_id_of(path, normalised, phrase),
         span=span,
         title=make_title(sentence.text, mark),
         text=sentence.text,

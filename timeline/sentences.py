@@ -63,13 +63,30 @@ def _is_abbreviation(text: str, start: int, dot: int) -> bool:
     """
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[start:dot])
+    word = _word_before(text, start, dot)
     if not word:
         return False
-    token = word.group(1).lower().rstrip(".")
+    token = word.group().lower().rstrip(".")
     if token in SENTENCE_FINAL_ABBREVIATIONS and SENTENCE_OPENER.match(text, dot + 1):
         return False
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _word_before(text: str, start: int, dot: int) -> re.Match | None:
+    """The word (letters, digits and dots) that ends right before ``dot``, not reaching back before ``start``.
+
+    Looked for in the last few dozen characters first: a pattern that must reach the dot is
+    tried from every position it is given, and sentences run to hundreds of characters.
+    """
+    low = max(start, dot - WORD_REACH)
+    found = WORD_AT_END.search(text, low, dot)
+    if found is not None and found.start() == low and low > start:
+        return WORD_AT_END.search(text, start, dot)
+    return found
+
+
+WORD_AT_END = re.compile(r"[\w.]+$")
+WORD_REACH = 40
 
 
 def _sentence(text: str, start: int, end: int) -> Sentence:
