@@ -370,3 +370,19 @@ def test_a_builder_looks_at_every_article_again_after_a_collection_failed(articl
     assert builder.build({folder / "a.md"}).ok
     assert len(signed) == 3
     assert {"2011-03-16", "2012-02-05"} <= {event.span.value for event in builder.chronology.events}
+
+
+def test_every_kind_of_cached_object_comes_back_from_a_pickle_equal_and_of_its_class(tmp_path: Path):
+    from datetime import date
+    import pickle
+
+    from timeline.model import DateSpan, Event, MergeDecision, Source
+
+    span = DateSpan("2011-03", date(2011, 3, 1), date(2011, 3, 31), "month", "START")
+    source = Source("a.md", "Title", "Wire", None, "2011-03-20", "In early March 2011 ...", "early March 2011",
+                    3, 19, "2011-03-20", "publication", "month", "2011-03")
+    decision = MergeDecision("e2", "e1", "e1", "similar", 0.8, 0.5, ("daraa", "protest"), "overlap")
+    event = Event("e1", span, "Title", "Text", [source], ("syria",), "war", True, (3, 19), [span], [decision], 2.0)
+    for value in (span, source, decision, event):
+        copied = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        assert copied == value and type(copied) is type(value) and copied is not value
