@@ -12,7 +12,7 @@ import functools
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -154,8 +154,9 @@ def read_about(path: Path) -> str:
 
 
 Process = Callable[[Path], ArticleResult]
-Mapper = Callable[[Process, Sequence[Path]], list[ArticleResult]]
-"""Runs one article's processing over many articles and returns the results in the articles' order.
+Mapper = Callable[[Process, Sequence[Path]], Iterable[ArticleResult]]
+"""Runs one article's processing over many articles and gives the results in the articles' order
+(as a list, or one by one as they are ready, so that the build files each while the rest are made).
 
 Any engine that can map a picklable function over a list will do: this process
 (:func:`in_this_process`), a pool of processes (:func:`in_processes`), a cluster
@@ -168,14 +169,16 @@ def in_this_process(process: Process, paths: Sequence[Path]) -> list[ArticleResu
 
 
 def in_processes(jobs: int) -> Mapper:
-    """A mapper over ``jobs`` processes; one job (or one article) stays in this process, which starts nothing."""
+    """A mapper over ``jobs`` processes, giving each result once it and those before it are ready; one
+    job (or one article) stays in this process, which starts nothing."""
 
-    def run(process: Process, paths: Sequence[Path]) -> list[ArticleResult]:
+    def run(process: Process, paths: Sequence[Path]) -> Iterator[ArticleResult]:
         if jobs <= 1 or len(paths) <= 1:
-            return in_this_process(process, paths)
+            yield from in_this_process(process, paths)
+            return
         workers = min(jobs, len(paths))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(process, paths, chunksize=max(1, len(paths) // (workers * 4))))
+            yield from pool.map(process, paths, chunksize=max(1, len(paths) // (workers * 4)))
 
     return run
 
@@ -199,12 +202,13 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     process = partial(process_article, root=config.root, language=config.language,
                       max_bytes=config.max_article_bytes)
     if cache is None:
-        return mapper(process, paths)
+        return list(mapper(process, paths))
     looked_up = {path: cache.lookup(path, config.root, config.language, path in settled) for path in paths}
     missing = [path for path, (_, found) in looked_up.items() if found is None]
-    computed = dict(zip(missing, mapper(process, missing)))
-    for path, result in computed.items():
+    computed = {}
+    for path, result in zip(missing, mapper(process, missing)):
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
+        computed[path] = result
     cache.save()
     results = [looked_up[path][1] or computed[path] for path in paths]
     for path, result in zip(paths, results):
