@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_project  # noqa: E402
+from gauge import machine_gauge  # noqa: E402
 
 from timeline.cache import CACHE_DIR  # noqa: E402
 from timeline.watch import SiteBuilder  # noqa: E402
@@ -131,12 +132,14 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the builds (timeline build --jobs)")
     args = parser.parse_args()
+    print(machine_gauge("before"), flush=True)
     print(f"{'articles':>9} {'events':>7} {'cold s':>8} {'ms/art':>7} {'warm s':>8} {'edited s':>9} "
           f"{'1 edit ms':>10} {'peak MB':>8}", flush=True)
     for size in args.sizes:
         row = measure(size, args.runs, args.edits, args.jobs)
         print(f"{row.articles:>9} {row.events:>7} {row.cold:>8.2f} {1000 * row.cold / size:>7.2f} "
               f"{row.warm:>8.2f} {row.edited:>9.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f}", flush=True)
+    print(machine_gauge("after"), flush=True)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_project  # noqa: E402
+from gauge import machine_gauge  # noqa: E402
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DEMO_PARTS = ("timeline.toml", "seeds", "content", "templates")
@@ -143,6 +144,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000, help="articles in the generated project")
     parser.add_argument("--seed", type=int, default=7, help="seed of the generated project")
     args = parser.parse_args()
+    print(machine_gauge("before"), flush=True)
     with tempfile.TemporaryDirectory(prefix="timeline-bench-") as scratch:
         demo = copy_demo(Path(scratch) / "demo")
         seed = sorted((demo / "seeds").glob("*.txt"))[0]
@@ -151,6 +153,7 @@ def main() -> None:
         generated = make_project(Path(scratch) / "generated", args.articles, args.seed)
         articles = sorted((generated / "content" / "articles").glob("*.md"))
         report("generated", len(articles), *measure(generated, articles[len(articles) // 2], args.edits))
+    print(machine_gauge("after"), flush=True)
 
 
 if __name__ == "__main__":
