@@ -9,9 +9,11 @@ an edited build runs again after one article gained a sentence, so it tags that
 article and merges and renders anew. The one-edit rebuild is what ``timeline
 serve`` does after a save: the same builder, one article changed, timed in
 this process. Prints medians of ``--runs`` runs, and the milliseconds per
-article, which stay flat when growth is linear.
+article, which stay flat when growth is linear. The peer: for corpora up to
+``--peer-up-to`` articles, the CPU seconds dateparser's ``search_dates`` takes to
+tag the same articles on one core, beside the seconds our tagger takes for them.
 
-    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3 --edits 5 [--jobs 2]
+    python benchmarks/build_scale.py --sizes 100 1000 10000 --runs 3 --edits 5 [--jobs 2] [--peer-up-to 1000]
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import make_project  # noqa: E402
 from gauge import machine_gauge  # noqa: E402
+from tagger_speed import Article, tag_with_dateparser, tag_with_timeline  # noqa: E402
 
 from timeline.cache import CACHE_DIR  # noqa: E402
+from timeline.readers import read_article  # noqa: E402
 from timeline.watch import SiteBuilder  # noqa: E402
 
 CHILD = (  # the ``timeline`` command (timeline.cli.run), printing its peak memory before it exits as run() does
@@ -54,6 +58,8 @@ class Row:
     edited: float
     edit: float
     peak_mb: float
+    ours_tagging: float | None
+    dateparser_tagging: float | None
 
 
 def timed_build(project: Path, jobs: int) -> tuple[float, float]:
@@ -113,16 +119,35 @@ def edit_rebuilds(project: Path, edits: int) -> tuple[int, list[float]]:
     return len(builder.chronology.events), seconds
 
 
-def measure(size: int, runs: int, edits: int, jobs: int) -> Row:
+def tagging_seconds(project: Path) -> tuple[float, float]:
+    """CPU seconds on one core to tag every article of ``project`` against its publication date: ours, dateparser's."""
+    articles: list[Article] = []
+    for path in sorted((project / "content" / "articles").glob("*.md")):
+        article, _ = read_article(path)
+        articles.append((article.text, article.published))
+    timings = []
+    for tagger in (tag_with_timeline, tag_with_dateparser):
+        started = time.process_time()
+        tagger(articles)
+        timings.append(time.process_time() - started)
+    return timings[0], timings[1]
+
+
+def measure(size: int, runs: int, edits: int, jobs: int, peer: bool) -> Row:
     with tempfile.TemporaryDirectory(prefix="timeline-scale-") as folder:
         project = make_project(Path(folder), size)
         cold = cold_builds(project, runs, jobs)
         warm = [timed_build(project, jobs) for _ in range(runs)]
         edited_build = edited_builds(project, runs, jobs)
         events, edited = edit_rebuilds(project, edits)
+        ours, theirs = tagging_seconds(project) if peer else (None, None)
     return Row(size, events, statistics.median(r[0] for r in cold), statistics.median(r[0] for r in warm),
                statistics.median(r[0] for r in edited_build), statistics.median(edited),
-               max(r[1] for r in cold + warm + edited_build))
+               max(r[1] for r in cold + warm + edited_build), ours, theirs)
+
+
+def seconds_or_dash(seconds: float | None) -> str:
+    return "-" if seconds is None else f"{seconds:.2f}"
 
 
 def main() -> None:
@@ -131,14 +156,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="cold and warm builds per size")
     parser.add_argument("--edits", type=int, default=5, help="one-article edits per size")
     parser.add_argument("--jobs", type=int, default=2, help="processes for the builds (timeline build --jobs)")
+    parser.add_argument("--peer-up-to", type=int, default=1000,
+                        help="tag corpora of up to this many articles with dateparser too (10,000 take it ten minutes)")
     args = parser.parse_args()
     print(machine_gauge("before"), flush=True)
     print(f"{'articles':>9} {'events':>7} {'cold s':>8} {'ms/art':>7} {'warm s':>8} {'edited s':>9} "
-          f"{'1 edit ms':>10} {'peak MB':>8}", flush=True)
+          f"{'1 edit ms':>10} {'peak MB':>8} {'tag ours s':>11} {'tag dateparser s':>17}", flush=True)
     for size in args.sizes:
-        row = measure(size, args.runs, args.edits, args.jobs)
+        row = measure(size, args.runs, args.edits, args.jobs, size <= args.peer_up_to)
         print(f"{row.articles:>9} {row.events:>7} {row.cold:>8.2f} {1000 * row.cold / size:>7.2f} "
-              f"{row.warm:>8.2f} {row.edited:>9.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f}", flush=True)
+              f"{row.warm:>8.2f} {row.edited:>9.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f} "
+              f"{seconds_or_dash(row.ours_tagging):>11} {seconds_or_dash(row.dateparser_tagging):>17}", flush=True)
     print(machine_gauge("after"), flush=True)
 
 
