@@ -56,11 +56,12 @@ def find_candidates(text: str) -> list[Candidate]:
     regions_by_locator = LOCATORS.regions(scan)
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
     found = []
+    known_needs: dict[tuple[str, int], bool] = {}
     for rule, locator_index in RULES_AND_LOCATORS:
         if scan.ascii:
             rule = rule.for_ascii_text
         for low, high in regions_by_locator[locator_index]:
-            if rule.needs is not None and rule.needs.search(text, low, high) is None:
+            if rule.needs and not rule.holds_needs(text, low, high, known_needs):
                 continue
             for match in rule.matches(text, low, high, folded=folded):
                 start, end = match.span()
