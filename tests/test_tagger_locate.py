@@ -92,3 +92,12 @@ def test_hyperscan_finds_in_ascii_text_the_hits_the_regex_engine_finds(glued, sp
         by_regex.ascii = False
         if scan.ascii:
             assert LOCATORS.regions(scan) == LOCATORS.regions(by_regex), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2011", "1499", "1500", "19999", "$2000", "3.2011", "2011x", "x2011", "-1990", "٢٠١١",
+                                 "201١", "1861–1863", "(1945)", "£1999", "#2000", " ", ",", "\n", "é"]), max_size=25).map("".join))
+def test_the_explicit_years_read_at_the_locators_hits_are_those_a_search_finds(text):
+    from timeline.tagger import EXPLICIT_YEAR, LOCATORS, explicit_years
+
+    assert explicit_years(text, LOCATORS.hits(Scan(text))) == [int(year) for year in EXPLICIT_YEAR.findall(text)]

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
-from timeline.tagger.locate import LocatorTable, Scan
+from timeline.tagger.locate import LocatorTable, Region, Scan
 from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.starts import FOLDED_INTO_ASCII
 from timeline.tagger.timex import span_for
@@ -44,16 +44,18 @@ LOCATORS = LocatorTable(tuple(dict.fromkeys(rule.locator for rule in RULES)))
 RULES_AND_LOCATORS: tuple[tuple[Rule, int], ...] = tuple((rule, LOCATORS.locators.index(rule.locator)) for rule in RULES)
 """Each rule with the index of its locator in :data:`LOCATORS`: rules sharing a locator share its
 regions, found once per text by position rather than by hashing the locator for every rule."""
+FOUR_DIGITS = next(index for rule, index in RULES_AND_LOCATORS if rule.name == "year")
+"""The index of the locator of four digits in a row, whose hits are where every :data:`EXPLICIT_YEAR` begins
+(a run of exactly four digits, and ``finditer`` finds each run's first four)."""
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, earliest first and, of those starting together, longest first
-    (and, of those alike, in the order of the rule table).
+def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[Candidate]:
+    """Every rule's matches in the scanned text, earliest first and, of those starting together,
+    longest first (and, of those alike, in the order of the rule table).
 
     A rule's pattern runs only in the regions around its locator's hits that hold what it needs.
     """
-    scan = Scan(text)
-    regions_by_locator = LOCATORS.regions(scan)
+    text = scan.text
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
     found = []
     known_needs: dict[tuple[str, int], bool] = {}
@@ -70,20 +72,33 @@ def find_candidates(text: str) -> list[Candidate]:
     return found
 
 
-def is_narrative(text: str, reference: date | None) -> bool:
+def is_narrative(text: str, reference: date | None, years: list[int] | None = None) -> bool:
     """A text is narrative when most of its explicit years lie well before its reference date
     and it has few words that point at the moment of writing ("yesterday", "last week").
 
     WikiWars-style history is narrative; a news report that mentions a few old
     years ("the 2000 summit") or plans for years ahead ("from 2009 to 2011") is not.
+    ``years``, when given, are the text's explicit years, found already (see :func:`explicit_years`).
     """
     if reference is None:
         return True
-    years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
+    if years is None:
+        years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
     if len(years) < 5:
         return False
     past = sum(1 for year in years if year < reference.year - 1)
     return past >= 0.6 * len(years) and len(DEICTIC.findall(text)) <= 0.1 * len(years)
+
+
+def explicit_years(text: str, hits: list[list[Region]]) -> list[int]:
+    """The text's :data:`EXPLICIT_YEAR` years, read at the hits of the locators (as :meth:`LocatorTable.hits`
+    gives them) instead of searching the whole text for them once more."""
+    years = []
+    for start, _ in hits[FOUR_DIGITS]:
+        year = EXPLICIT_YEAR.match(text, start)
+        if year is not None:
+            years.append(int(year.group(1)))
+    return years
 
 
 def tag_text(
@@ -99,17 +114,21 @@ def tag_text(
     Candidates are taken leftmost-longest; one its rule rejects ('56 October' is
     no date) leaves the place free for a shorter or later one ('October 6, 2011').
     """
+    scan = Scan(text)
+    hits = LOCATORS.hits(scan)
+    if narrative is None:
+        narrative = is_narrative(text, reference, explicit_years(text, hits))
     context = ResolutionContext(
         text=text,
         reference=reference,
         reference_source=reference_source,
-        narrative=is_narrative(text, reference) if narrative is None else narrative,
+        narrative=narrative,
         headings=headings,
     )
     expressions = []
     current_heading = None
     covered = 0
-    for candidate in find_candidates(text):
+    for candidate in find_candidates(scan, LOCATORS.regions_around(hits, text)):
         if candidate.start < covered:
             continue
         resolution = _resolve(candidate, context)

@@ -217,10 +217,17 @@ class LocatorTable:
 
     def regions(self, scan: Scan) -> list[list[Region]]:
         """The regions of every locator, in the order of the table."""
-        hits = self._ascii_hits.hits(scan) if scan.ascii else self._hits(scan)
-        return [merged(found, locator, scan.text) if found else [] for found, locator in zip(hits, self.locators)]
+        return self.regions_around(self.hits(scan), scan.text)
 
-    def _hits(self, scan: Scan) -> list[list[Region]]:
+    def regions_around(self, hits: list[list[Region]], text: str) -> list[list[Region]]:
+        """The regions around the hits of every locator (as :meth:`hits` gives them) in ``text``."""
+        return [merged(found, locator, text) if found else [] for found, locator in zip(hits, self.locators)]
+
+    def hits(self, scan: Scan) -> list[list[Region]]:
+        """The hits of every locator, in the order of the table."""
+        return self._ascii_hits.hits(scan) if scan.ascii else self._regex_hits(scan)
+
+    def _regex_hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator, found by the regex engine."""
         hits: list[list[Region]] = [[] for _ in self.locators]
         for match in self._word_matches(scan):
