@@ -67,9 +67,13 @@ class Rule:
 
     @cached_property
     def word_starts(self) -> re.Pattern | None:
-        """A quicker stand-in for ``word_break`` that may hit where the pattern does not match
-        (see :mod:`timeline.tagger.starts`); made on first use, since reading the pattern takes a while."""
-        return start_finder(self.pattern) if self.word_break is not None else None
+        """A quicker stand-in for ``word_break``: the same, behind a start finder (see :mod:`timeline.tagger.starts`)
+        that lets the regex engine try the pattern only where its first characters can begin. Made on first
+        use, since reading the pattern takes a while; None for a rule without ``word_break`` or a start finder."""
+        finder = start_finder(self.pattern) if self.word_break is not None else None
+        if finder is None:
+            return None
+        return re.compile(rf"{finder.pattern}(?={self.pattern.pattern})", finder.flags)
 
     def holds_needs(self, text: str, low: int, high: int, known: dict[tuple[str, int], bool]) -> bool:
         """Whether ``text[low:high]`` holds every piece the rule needs; ``known`` keeps, for one text,
@@ -86,35 +90,28 @@ class Rule:
     def matches(self, text: str, low: int, high: int, *, folded: bool = True) -> Iterator[re.Match]:
         """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
 
-        A match that begins a word follows a non-word character (or ``low``), and the regex
-        engine skips to the next such character far faster than it tries a rich pattern at
-        every position on the way; so the pattern is tried only where a break is found that
-        it can follow. ``folded`` says that the text may hold one of the four characters the
-        quick :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
+        A match that begins a word follows a non-word character (or ``low``, or the end of the match
+        before), and the regex engine skips to the next such character far faster than it tries a rich
+        pattern at every position on the way; so it looks for the first break the pattern matches
+        after, all in one search, and only the match found there is made again as the pattern's own.
+        ``folded`` says that the text may hold one of the four characters the quick
+        :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
         """
         if self.word_break is None:
             yield from self.pattern.finditer(text, low, high)
             return
         finder = self.word_break if folded or self.word_starts is None else self.word_starts
-        breaks = finder.finditer(text, low, high)
         match = self.pattern.match
         position = low
         while position < high:
-            found = match(text, position, high) or _next_match(match, breaks, text, position, high)
+            found = match(text, position, high)
             if found is None:
-                return
+                gap = finder.search(text, position, high)
+                if gap is None:
+                    return
+                found = match(text, gap.end(), high)
             yield found
             position = found.end()
-
-
-def _next_match(match: Callable, breaks: Iterator[re.Match], text: str, position: int, high: int) -> re.Match | None:
-    """The pattern's match right after the first of the remaining ``breaks`` beyond ``position`` that it matches after."""
-    for gap in breaks:
-        if gap.end() > position:
-            found = match(text, gap.end(), high)
-            if found is not None:
-                return found
-    return None
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
