@@ -90,12 +90,13 @@ class Rule:
     def matches(self, text: str, low: int, high: int, *, folded: bool = True) -> Iterator[re.Match]:
         """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
 
-        A match that begins a word follows a non-word character (or ``low``, or the end of the match
-        before), and the regex engine skips to the next such character far faster than it tries a rich
-        pattern at every position on the way; so it looks for the first break the pattern matches
-        after, all in one search, and only the match found there is made again as the pattern's own.
-        ``folded`` says that the text may hold one of the four characters the quick
-        :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
+        A match that begins a word begins the text or follows a non-word character, and the regex
+        engine skips to the next such character far faster than it tries a rich pattern at every
+        position on the way; so it looks for the first break the pattern matches after (from the
+        character before ``low``, or before the end of the match before), all in one search, and only
+        the match found there is made again as the pattern's own. ``folded`` says that the text may
+        hold one of the four characters the quick :attr:`word_starts` overlooks
+        (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
         """
         if self.word_break is None:
             yield from self.pattern.finditer(text, low, high)
@@ -103,15 +104,16 @@ class Rule:
         finder = self.word_break if folded or self.word_starts is None else self.word_starts
         match = self.pattern.match
         position = low
+        found = match(text, 0, high) if low == 0 else None
         while position < high:
-            found = match(text, position, high)
             if found is None:
-                gap = finder.search(text, position, high)
+                gap = finder.search(text, max(position - 1, 0), high)
                 if gap is None:
                     return
                 found = match(text, gap.end(), high)
             yield found
             position = found.end()
+            found = None
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
