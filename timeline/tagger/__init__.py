@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
 from timeline.tagger.locate import LocatorTable, Region, Scan
+from timeline.tagger.presence import RulePresence
 from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.starts import FOLDED_INTO_ASCII
 from timeline.tagger.timex import span_for
@@ -53,14 +55,18 @@ def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[
     """Every rule's matches in the scanned text, earliest first and, of those starting together,
     longest first (and, of those alike, in the order of the rule table).
 
-    A rule's pattern runs only in the regions around its locator's hits that hold what it needs.
+    A rule's pattern runs only in the regions around its locator's hits that hold what it needs,
+    and in an ASCII text only when it may match somewhere in it (see :mod:`timeline.tagger.presence`).
     """
     text = scan.text
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
+    present = _rule_presence().present(scan) if scan.ascii else None
     found = []
     known_needs: dict[tuple[str, int], bool] = {}
-    for rule, locator_index in RULES_AND_LOCATORS:
-        if scan.ascii:
+    for number, (rule, locator_index) in enumerate(RULES_AND_LOCATORS):
+        if present is not None:
+            if number not in present:
+                continue
             rule = rule.for_ascii_text
         for low, high in regions_by_locator[locator_index]:
             if rule.needs and not rule.holds_needs(text, low, high, known_needs):
@@ -70,6 +76,13 @@ def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[
                 found.append(Candidate(start, end, rule, match))
     found.sort(key=lambda c: (c.start, c.start - c.end))
     return found
+
+
+@cache
+def _rule_presence() -> RulePresence:
+    """Which rules may match in an ASCII text; made on first use, since compiling the rules for Hyperscan
+    takes a few tenths of a second."""
+    return RulePresence([rule.pattern for rule in RULES])
 
 
 def is_narrative(text: str, reference: date | None, years: list[int] | None = None) -> bool:
@@ -185,9 +198,9 @@ def _follow_heading(
 
 
 def prepare() -> None:
-    """Make now what the tagger otherwise makes on first use: each rule's ASCII form and the start
-    finders read from the rules' patterns, a few tenths of a second in all. A server calls it while
-    idle, so that the first save it tags is tagged at full speed."""
+    """Make now what the tagger otherwise makes on first use: each rule's ASCII form, the start finders
+    read from the rules' patterns and their approximations compiled for Hyperscan, under a second in all.
+    A server calls it while idle, so that the first save it tags is tagged at full speed."""
     tag_text("", None)
     for rule in RULES:
         for form in (rule, rule.for_ascii_text):
