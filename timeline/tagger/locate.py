@@ -20,7 +20,6 @@ from functools import cached_property, lru_cache
 from itertools import chain
 from re import _constants as sre
 from re import _parser as sre_parse
-from string import ascii_lowercase
 
 import hyperscan
 
@@ -301,8 +300,9 @@ class AsciiHitFinder:
     Hyperscan runs one automaton for all the locators' words and shapes, where the regex engine
     needs a pass for the words, one for the digits and one per other shape, and tries its
     patterns at every stop on the way; here it only proposes, and Python decides as the regex
-    path does. A word found after a word boundary is a hit when no letter follows it (the
-    ``(?![a-z])`` of :func:`whole_words`; \\b, \\w, \\d and \\s mean the same to both on ASCII). A shape's
+    path does. A word is looked for after a word boundary and before a character that is no letter (the
+    ``(?![a-z])`` of :func:`whole_words`; the text is given a space at its end, so that one follows its last
+    word; \\b, \\w, \\d and \\s mean the same to both on ASCII). A shape's
     hits are its own regex's matches at the starts Hyperscan reports, taken from left to right
     where none overlaps the one before, as ``finditer`` takes them. Hyperscan reports, for each
     place a match ends, the leftmost start of one; that holds every start ``finditer`` takes as long
@@ -318,7 +318,8 @@ class AsciiHitFinder:
             (index, for_ascii(piece)) for index, locator in enumerate(locators) if isinstance(locator, PatternLocator)
             for piece in (locator.apart or (locator.pattern,))
         ]
-        expressions = [rb"\b" + re.escape(word).encode() for word in self._words]
+        self._word_lengths = [len(word) for word in self._words]
+        expressions = [rb"\b" + re.escape(word).encode() + rb"[^a-z]" for word in self._words]
         expressions += [pattern.pattern.encode() for _, pattern in self._shapes]
         flags = [0] * len(self._words) + [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(self._shapes)
         self._database = hyperscan.Database()
@@ -328,20 +329,20 @@ class AsciiHitFinder:
     def hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator in the ASCII ``scan``, in the order of the table."""
         found: list[tuple[int, int, int]] = []
-        self._database.scan(scan.lowered.encode("ascii"), match_event_handler=_collect, context=found)
+        self._database.scan(scan.lowered.encode("ascii") + b" ", match_event_handler=_collect, context=found)
         hits: list[list[Region]] = [[] for _ in self._locators]
         starts: dict[int, list[int]] = {}
-        lowered, size, word_count = scan.lowered, len(scan.lowered), len(self._words)
+        word_count = len(self._words)
         for identifier, start, end in found:
             if identifier >= word_count:
                 starts.setdefault(identifier - word_count, []).append(start)
-            elif end == size or lowered[end] not in ascii_lowercase:
+            else:
                 for index in self._word_locators[identifier]:
-                    hits[index].append((end - len(self._words[identifier]), end))
+                    hits[index].append((end - 1 - self._word_lengths[identifier], end - 1))
         for shape_number, shape_starts in starts.items():
             index, pattern = self._shapes[shape_number]
             if self._locators[index].may_hit(scan):
-                hits[index].extend(_leftmost_matches(pattern, lowered, shape_starts))
+                hits[index].extend(_leftmost_matches(pattern, scan.lowered, shape_starts))
         for found_hits in hits:
             found_hits.sort()
         return hits
