@@ -174,17 +174,33 @@ def regions(locator: Locator, scan: Scan) -> list[Region]:
 def merged(hits: list[Region], locator: Locator, text: str) -> list[Region]:
     """Merged stretches from ``locator.before`` characters before each hit to ``locator.after``
     characters after it (a unit word ends its expression, a month name leads its day and year),
-    ending at whitespace so that no word is cut in two ('Sept' of 'September')."""
+    ending at whitespace so that no word is cut in two ('Sept' of 'September').
+
+    A region's end is looked for once its hits are known, from the furthest end among them: a hit whose
+    stretch begins within ``locator.after`` characters of that end joins the region whatever its end.
+    """
     found: list[Region] = []
+    low = furthest = -1
     for start, end in hits:
-        low = max(0, start - locator.before)
-        space = WHITESPACE.search(text, end + locator.after)
-        high = space.start() if space else len(text)
-        if found and low <= found[-1][1]:
-            found[-1] = (found[-1][0], max(high, found[-1][1]))
-        else:
-            found.append((low, high))
+        hit_low = start - locator.before if start > locator.before else 0
+        if low >= 0 and hit_low > furthest + locator.after:
+            high = _region_end(text, furthest + locator.after)
+            if hit_low > high:
+                found.append((low, high))
+                low = -1
+        if low < 0:
+            low, furthest = hit_low, end
+        elif end > furthest:
+            furthest = end
+    if low >= 0:
+        found.append((low, _region_end(text, furthest + locator.after)))
     return found
+
+
+def _region_end(text: str, position: int) -> int:
+    """The first whitespace at or after ``position``, or the end of the text."""
+    space = WHITESPACE.search(text, position)
+    return space.start() if space else len(text)
 
 
 class LocatorTable:
