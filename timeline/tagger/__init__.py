@@ -34,10 +34,17 @@ EXPLICIT_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(?<![\w$£€#.,/-]\d{4})(?!\w)"
 
 
 class Candidate(NamedTuple):
-    """A rule's match, before its resolver has accepted it (a tuple: a text has hundreds, made cheaply)."""
+    """A rule's match, before its resolver has accepted it (a tuple: a text has hundreds, made cheaply).
+
+    Its fields come in the order candidates are taken in, so that a list of them sorts as it is:
+    earliest first, of those starting together the longest, of those alike the first rule's.
+    """
 
     start: int
-    end: int
+    longest_first: int
+    """``start - end``: the longer the match, the smaller."""
+    number: int
+    """The rule's place in the rule table."""
     rule: Rule
     match: re.Match
 
@@ -64,17 +71,21 @@ def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[
     found = []
     known_needs: dict[tuple[str, int], bool] = {}
     for number, (rule, locator_index) in enumerate(RULES_AND_LOCATORS):
+        regions = regions_by_locator[locator_index]
+        if not regions:
+            continue
         if present is not None:
             if number not in present:
                 continue
             rule = rule.for_ascii_text
-        for low, high in regions_by_locator[locator_index]:
+        for low, high in regions:
             if rule.needs and not rule.holds_needs(text, low, high, known_needs):
                 continue
             for match in rule.matches(text, low, high, folded=folded):
                 start, end = match.span()
-                found.append(Candidate(start, end, rule, match))
-    found.sort(key=lambda c: (c.start, c.start - c.end))
+                # tuple.__new__ makes the named tuple without the Python-level __new__ of its class
+                found.append(tuple.__new__(Candidate, (start, start - end, number, rule, match)))
+    found.sort()
     return found
 
 
@@ -141,42 +152,42 @@ def tag_text(
     expressions = []
     current_heading = None
     covered = 0
-    for candidate in find_candidates(scan, LOCATORS.regions_around(hits, text)):
-        if candidate.start < covered:
+    for start, _, _, rule, match in find_candidates(scan, LOCATORS.regions_around(hits, text)):
+        if start < covered:
             continue
-        resolution = _resolve(candidate, context)
+        resolution = _resolve(rule, match, context)
         if resolution is None:
             continue
-        covered = candidate.end
+        covered = end = match.end()
         span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(
-            text=candidate.match.group(0),
-            start=candidate.start,
-            end=candidate.end,
+            text=match.group(0),
+            start=start,
+            end=end,
             type=resolution.type,
             value=resolution.value,
             span=span,
             anchor=anchor.value if anchor else None,
             anchor_source=anchor.source if anchor else None,
-            rule=candidate.rule.name,
+            rule=rule.name,
         ))
-        if span is not None and not (context.narrative and context.is_future(candidate.start)):
-            current_heading = _follow_heading(context, candidate.start, span, current_heading)
+        if span is not None and not (context.narrative and context.is_future(start)):
+            current_heading = _follow_heading(context, start, span, current_heading)
             context.last = span
-            context.last_end = candidate.end
-            if anchor is None and context.heading_at(candidate.start) is None:
+            context.last_end = end
+            if anchor is None and context.heading_at(start) is None:
                 context.last_absolute = span
             if span.granularity == "day":
                 context.last_day = span
     return expressions
 
 
-def _resolve(candidate: Candidate, context: ResolutionContext) -> Resolution | None:
+def _resolve(rule: Rule, match: re.Match, context: ResolutionContext) -> Resolution | None:
     """The rule's resolution, or None when it would fall outside the calendar Python can count
     ('2000 years ago' from the year 2000, 'tomorrow' from 31 December 9999): no date, not a crash."""
     try:
-        return candidate.rule.resolve(candidate.match, context)
+        return rule.resolve(match, context)
     except (OverflowError, ValueError):
         return None
 
