@@ -107,7 +107,7 @@ class Rule:
         found = match(text, 0, high) if low == 0 else None
         while position < high:
             if found is None:
-                gap = finder.search(text, max(position - 1, 0), high)
+                gap = finder.search(text, position - 1 if position else 0, high)
                 if gap is None:
                     return
                 found = match(text, gap.end(), high)
