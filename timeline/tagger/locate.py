@@ -209,7 +209,8 @@ class LocatorTable:
     The words of all word locators are found in one pass of one regex (most of them are not
     in a given text, and asking each locator would cost more than the search), and each hit
     goes to the locators that have its word; the pattern locators that begin with a digit
-    share one pass too (see :func:`shapes_at_digits`).
+    share one pass too (see :func:`shapes_at_digits`). An ASCII text gets all of them from one
+    pass of Hyperscan instead (see :class:`AsciiHitFinder`).
     """
 
     def __init__(self, locators: tuple[Locator, ...]) -> None:
@@ -315,15 +316,15 @@ class AsciiHitFinder:
 
     Hyperscan runs one automaton for all the locators' words and shapes, where the regex engine
     needs a pass for the words, one for the digits and one per other shape, and tries its
-    patterns at every stop on the way; here it only proposes, and Python decides as the regex
-    path does. A word is looked for after a word boundary and before a character that is no letter (the
-    ``(?![a-z])`` of :func:`whole_words`; the text is given a space at its end, so that one follows its last
-    word; \\b, \\w, \\d and \\s mean the same to both on ASCII). A shape's
-    hits are its own regex's matches at the starts Hyperscan reports, taken from left to right
-    where none overlaps the one before, as ``finditer`` takes them. Hyperscan reports, for each
-    place a match ends, the leftmost start of one; that holds every start ``finditer`` takes as long
-    as no two matches of a shape with different starts end together, which is true of these shapes
-    (their first character does not recur inside a match: tests/test_tagger_locate.py compares the paths).
+    patterns at every stop on the way. A word is looked for after a word boundary and before a
+    character that is no letter (the ``(?![a-z])`` of :func:`whole_words`; the text is given a
+    space at its end, so that one follows its last word; \\b, \\w, \\d and \\s mean the same to
+    both on ASCII). For shapes Hyperscan only proposes starts: a shape's hits are its own regex's
+    matches there, taken from left to right where none overlaps the one before, as ``finditer``
+    takes them. Hyperscan reports, for each place a match ends, the leftmost start of one; that
+    holds every start ``finditer`` takes as long as no two matches of a shape with different starts
+    end together, which is true of these shapes (their first character does not recur inside a
+    match; tests/test_tagger_locate.py compares both ways on many texts).
     """
 
     def __init__(self, locators: tuple[Locator, ...], word_locators: dict[str, list[int]]) -> None:
