@@ -49,3 +49,16 @@ def test_the_examples_find_every_rule_present_where_it_matches():
         text = text.encode("ascii", "replace").decode()
         present = presence.present(Scan(text))
         assert {number for number, rule in enumerate(RULES) if rule.pattern.search(text)} <= present
+
+
+def test_texts_tagged_in_several_threads_at_once_are_tagged_as_one_after_another():
+    """Hyperscan needs a scratch space per scan in progress: each thread has its own."""
+    from concurrent.futures import ThreadPoolExecutor
+    from datetime import date
+
+    from timeline.tagger import tag_text
+
+    texts = [text.encode("ascii", "replace").decode() for text in EXAMPLES] * 40
+    with ThreadPoolExecutor(8) as pool:
+        threaded = list(pool.map(lambda text: tag_text(text, date(2012, 6, 1)), texts))
+    assert threaded == [tag_text(text, date(2012, 6, 1)) for text in texts]

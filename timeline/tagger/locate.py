@@ -14,7 +14,8 @@ Hyperscan (see :class:`AsciiHitFinder`), which finds the same hits several times
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import chain
@@ -339,14 +340,12 @@ class AsciiHitFinder:
         expressions = [rb"\b" + re.escape(word).encode() + rb"[^a-z]" for word in self._words]
         expressions += [pattern.pattern.encode() for _, pattern in self._shapes]
         flags = [0] * len(self._words) + [hyperscan.HS_FLAG_SOM_LEFTMOST] * len(self._shapes)
-        self._database = hyperscan.Database()
-        self._database.compile(expressions=expressions, ids=list(range(len(expressions))),
-                               elements=len(expressions), flags=flags)
+        self._automaton = Automaton(expressions, list(range(len(expressions))), flags)
 
     def hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator in the ASCII ``scan``, in the order of the table."""
         found: list[tuple[int, int, int]] = []
-        self._database.scan(scan.lowered.encode("ascii") + b" ", match_event_handler=_collect, context=found)
+        self._automaton.scan(scan.lowered.encode("ascii") + b" ", _collect, found)
         hits: list[list[Region]] = [[] for _ in self._locators]
         starts: dict[int, list[int]] = {}
         word_count = len(self._words)
@@ -380,3 +379,21 @@ def _leftmost_matches(pattern: re.Pattern, text: str, starts: list[int]) -> list
                 spans.append(match.span())
                 end = match.end()
     return spans
+
+
+class Automaton:
+    """Patterns compiled together by Hyperscan, scanned with a scratch space of each thread's own: Hyperscan
+    needs one for each scan in progress, and texts may be tagged in several threads at once (Dask's
+    thread scheduler, a server)."""
+
+    def __init__(self, expressions: list[bytes], ids: list[int], flags: list[int]) -> None:
+        self._database = hyperscan.Database()
+        self._database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+        self._scratch = threading.local()
+
+    def scan(self, data: bytes, collect: Callable[[int, int, int, int, object], None], found: object) -> None:
+        """Call ``collect(id, start, end, flags, found)`` for each match in ``data``."""
+        scratch = getattr(self._scratch, "space", None)
+        if scratch is None:
+            scratch = self._scratch.space = hyperscan.Scratch(self._database)
+        self._database.scan(data, match_event_handler=collect, context=found, scratch=scratch)

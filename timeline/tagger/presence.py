@@ -28,7 +28,7 @@ from re import _parser as sre_parse
 
 import hyperscan
 
-from timeline.tagger.locate import Scan
+from timeline.tagger.locate import Automaton, Scan
 from timeline.tagger.starts import FOLDED_INTO_ASCII
 
 CATEGORIES = {
@@ -53,16 +53,15 @@ class RulePresence:
         approximations = [approximation(pattern) for pattern in patterns]
         self._always = frozenset(number for number, found in enumerate(approximations) if found is None)
         readable = [(number, found) for number, found in enumerate(approximations) if found is not None]
-        self._database = hyperscan.Database()
-        self._database.compile(
-            expressions=[found.encode("ascii") for _, found in readable], ids=[number for number, _ in readable],
-            elements=len(readable), flags=[hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY] * len(readable),
+        self._automaton = Automaton(
+            [found.encode("ascii") for _, found in readable], [number for number, _ in readable],
+            [hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY] * len(readable),
         )
 
     def present(self, scan: Scan) -> set[int]:
         """The numbers of the patterns that may match in the ASCII ``scan``'s text (all that do, and perhaps others)."""
         found = set(self._always)
-        self._database.scan(scan.text.encode("ascii"), match_event_handler=_collect, context=found)
+        self._automaton.scan(scan.text.encode("ascii"), _collect, found)
         return found
 
 
