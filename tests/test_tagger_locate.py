@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.tagger.locate import REACH, LocatorTable, Scan, either, regions, shape, words
 
 
@@ -69,3 +72,32 @@ def test_a_locator_of_alternatives_found_one_by_one_hits_what_their_alternation_
     scan = Scan(text)
     assert locator.hits(scan) == [match.span() for match in locator.pattern.finditer(scan.lowered)]
     assert len(locator.hits(scan)) == 10
+
+
+TOKENS = st.sampled_from([
+    "may", "Mayor", "day", "days", "daily", "2011", "12345", "1861-1863", "7/8/07", "10:30", "5pm", "3 a.m.", "0800hrs",
+    "GMT", "z", "to", "onto 5", "and 6", "through 7", "-", "– 8", "'80s", "1990s", "490 BC", "b.c.", "week", "_year",
+    "year2011", "9year", "now", "\t", "\x0b", "\n", " ", ",", ".", "(", "é",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKENS, max_size=30).map("".join), st.lists(TOKENS, max_size=30).map(" ".join))
+def test_hyperscan_finds_in_ascii_text_the_hits_the_regex_engine_finds(glued, spaced):
+    from timeline.tagger import LOCATORS
+
+    for text in (glued, spaced):
+        scan = Scan(text)
+        by_regex = Scan(text)
+        by_regex.ascii = False
+        if scan.ascii:
+            assert LOCATORS.regions(scan) == LOCATORS.regions(by_regex), text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["2011", "1499", "1500", "19999", "$2000", "3.2011", "2011x", "x2011", "-1990", "٢٠١١",
+                                 "201١", "1861–1863", "(1945)", "£1999", "#2000", " ", ",", "\n", "é"]), max_size=25).map("".join))
+def test_the_explicit_years_read_at_the_locators_hits_are_those_a_search_finds(text):
+    from timeline.tagger import EXPLICIT_YEAR, LOCATORS, explicit_years
+
+    assert explicit_years(text, LOCATORS.hits(Scan(text))) == [int(year) for year in EXPLICIT_YEAR.findall(text)]

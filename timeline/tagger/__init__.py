@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
-from timeline.tagger.locate import LocatorTable, Scan
+from timeline.tagger.locate import LocatorTable, Region, Scan
+from timeline.tagger.presence import RulePresence
 from timeline.tagger.rules import RULES, Resolution, Rule
 from timeline.tagger.starts import FOLDED_INTO_ASCII
 from timeline.tagger.timex import span_for
@@ -32,10 +34,17 @@ EXPLICIT_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(?<![\w$£€#.,/-]\d{4})(?!\w)"
 
 
 class Candidate(NamedTuple):
-    """A rule's match, before its resolver has accepted it (a tuple: a text has hundreds, made cheaply)."""
+    """A rule's match, before its resolver has accepted it (a tuple: a text has hundreds, made cheaply).
+
+    Its fields come in the order candidates are taken in, so that a list of them sorts as it is:
+    earliest first, of those starting together the longest, of those alike the first rule's.
+    """
 
     start: int
-    end: int
+    longest_first: int
+    """``start - end``: the longer the match, the smaller."""
+    number: int
+    """The rule's place in the rule table."""
     rule: Rule
     match: re.Match
 
@@ -44,45 +53,76 @@ LOCATORS = LocatorTable(tuple(dict.fromkeys(rule.locator for rule in RULES)))
 RULES_AND_LOCATORS: tuple[tuple[Rule, int], ...] = tuple((rule, LOCATORS.locators.index(rule.locator)) for rule in RULES)
 """Each rule with the index of its locator in :data:`LOCATORS`: rules sharing a locator share its
 regions, found once per text by position rather than by hashing the locator for every rule."""
+FOUR_DIGITS = next(index for rule, index in RULES_AND_LOCATORS if rule.name == "year")
+"""The index of the locator of four digits in a row, whose hits are where every :data:`EXPLICIT_YEAR` begins
+(a run of exactly four digits, and ``finditer`` finds each run's first four)."""
 
 
-def find_candidates(text: str) -> list[Candidate]:
-    """Every rule's matches, earliest first and, of those starting together, longest first
-    (and, of those alike, in the order of the rule table).
+def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[Candidate]:
+    """Every rule's matches in the scanned text, earliest first and, of those starting together,
+    longest first (and, of those alike, in the order of the rule table).
 
-    A rule's pattern runs only in the regions around its locator's hits that hold what it needs.
+    A rule's pattern runs only in the regions around its locator's hits that hold what it needs,
+    and in an ASCII text only when it may match somewhere in it (see :mod:`timeline.tagger.presence`).
     """
-    scan = Scan(text)
-    regions_by_locator = LOCATORS.regions(scan)
+    text = scan.text
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
+    present = _rule_presence().present(scan) if scan.ascii else None
     found = []
-    for rule, locator_index in RULES_AND_LOCATORS:
-        if scan.ascii:
+    known_needs: dict[tuple[str, int], bool] = {}
+    for number, (rule, locator_index) in enumerate(RULES_AND_LOCATORS):
+        regions = regions_by_locator[locator_index]
+        if not regions:
+            continue
+        if present is not None:
+            if number not in present:
+                continue
             rule = rule.for_ascii_text
-        for low, high in regions_by_locator[locator_index]:
-            if rule.needs is not None and rule.needs.search(text, low, high) is None:
+        for low, high in regions:
+            if rule.needs and not rule.holds_needs(text, low, high, known_needs):
                 continue
             for match in rule.matches(text, low, high, folded=folded):
                 start, end = match.span()
-                found.append(Candidate(start, end, rule, match))
-    found.sort(key=lambda c: (c.start, c.start - c.end))
+                # tuple.__new__ makes the named tuple without the Python-level __new__ of its class
+                found.append(tuple.__new__(Candidate, (start, start - end, number, rule, match)))
+    found.sort()
     return found
 
 
-def is_narrative(text: str, reference: date | None) -> bool:
+@cache
+def _rule_presence() -> RulePresence:
+    """Which rules may match in an ASCII text; made on first use, since compiling the rules for Hyperscan
+    takes a few tenths of a second."""
+    return RulePresence([rule.pattern for rule in RULES])
+
+
+def is_narrative(text: str, reference: date | None, years: list[int] | None = None) -> bool:
     """A text is narrative when most of its explicit years lie well before its reference date
     and it has few words that point at the moment of writing ("yesterday", "last week").
 
     WikiWars-style history is narrative; a news report that mentions a few old
     years ("the 2000 summit") or plans for years ahead ("from 2009 to 2011") is not.
+    ``years``, when given, are the text's explicit years, found already (see :func:`explicit_years`).
     """
     if reference is None:
         return True
-    years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
+    if years is None:
+        years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
     if len(years) < 5:
         return False
     past = sum(1 for year in years if year < reference.year - 1)
     return past >= 0.6 * len(years) and len(DEICTIC.findall(text)) <= 0.1 * len(years)
+
+
+def explicit_years(text: str, hits: list[list[Region]]) -> list[int]:
+    """The text's :data:`EXPLICIT_YEAR` years, read at the hits of the locators (as :meth:`LocatorTable.hits`
+    gives them) instead of searching the whole text for them once more."""
+    years = []
+    for start, _ in hits[FOUR_DIGITS]:
+        year = EXPLICIT_YEAR.match(text, start)
+        if year is not None:
+            years.append(int(year.group(1)))
+    return years
 
 
 def tag_text(
@@ -98,52 +138,56 @@ def tag_text(
     Candidates are taken leftmost-longest; one its rule rejects ('56 October' is
     no date) leaves the place free for a shorter or later one ('October 6, 2011').
     """
+    scan = Scan(text)
+    hits = LOCATORS.hits(scan)
+    if narrative is None:
+        narrative = is_narrative(text, reference, explicit_years(text, hits))
     context = ResolutionContext(
         text=text,
         reference=reference,
         reference_source=reference_source,
-        narrative=is_narrative(text, reference) if narrative is None else narrative,
+        narrative=narrative,
         headings=headings,
     )
     expressions = []
     current_heading = None
     covered = 0
-    for candidate in find_candidates(text):
-        if candidate.start < covered:
+    for start, _, _, rule, match in find_candidates(scan, LOCATORS.regions_around(hits, text)):
+        if start < covered:
             continue
-        resolution = _resolve(candidate, context)
+        resolution = _resolve(rule, match, context)
         if resolution is None:
             continue
-        covered = candidate.end
+        covered = end = match.end()
         span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
         expressions.append(Expression(
-            text=candidate.match.group(0),
-            start=candidate.start,
-            end=candidate.end,
+            text=match.group(0),
+            start=start,
+            end=end,
             type=resolution.type,
             value=resolution.value,
             span=span,
             anchor=anchor.value if anchor else None,
             anchor_source=anchor.source if anchor else None,
-            rule=candidate.rule.name,
+            rule=rule.name,
         ))
-        if span is not None and not (context.narrative and context.is_future(candidate.start)):
-            current_heading = _follow_heading(context, candidate.start, span, current_heading)
+        if span is not None and not (context.narrative and context.is_future(start)):
+            current_heading = _follow_heading(context, start, span, current_heading)
             context.last = span
-            context.last_end = candidate.end
-            if anchor is None and context.heading_at(candidate.start) is None:
+            context.last_end = end
+            if anchor is None and context.heading_at(start) is None:
                 context.last_absolute = span
             if span.granularity == "day":
                 context.last_day = span
     return expressions
 
 
-def _resolve(candidate: Candidate, context: ResolutionContext) -> Resolution | None:
+def _resolve(rule: Rule, match: re.Match, context: ResolutionContext) -> Resolution | None:
     """The rule's resolution, or None when it would fall outside the calendar Python can count
     ('2000 years ago' from the year 2000, 'tomorrow' from 31 December 9999): no date, not a crash."""
     try:
-        return candidate.rule.resolve(candidate.match, context)
+        return rule.resolve(match, context)
     except (OverflowError, ValueError):
         return None
 
@@ -165,9 +209,9 @@ def _follow_heading(
 
 
 def prepare() -> None:
-    """Make now what the tagger otherwise makes on first use: each rule's ASCII form and the start
-    finders read from the rules' patterns, a few tenths of a second in all. A server calls it while
-    idle, so that the first save it tags is tagged at full speed."""
+    """Make now what the tagger otherwise makes on first use: each rule's ASCII form, the start finders
+    read from the rules' patterns and their approximations compiled for Hyperscan, under a second in all.
+    A server calls it while idle, so that the first save it tags is tagged at full speed."""
     tag_text("", None)
     for rule in RULES:
         for form in (rule, rule.for_ascii_text):

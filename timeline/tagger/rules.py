@@ -43,9 +43,11 @@ class Rule:
     """A kind of expression: its pattern, its resolver, and a locator for a word every match contains
     (the engine runs the pattern only around the locator's hits, see :mod:`timeline.tagger.locate`).
 
-    ``needs``, when given, is a piece every match contains that the locator does not
-    promise (the year of 'October 22, 2000' near a month name): a plain search for it
-    is much cheaper than the rich pattern, which is not run in a region without it.
+    ``needs`` are pieces every match contains that the locator does not promise (the year of
+    'October 22, 2000' near a month name): a plain search for each is much cheaper than the
+    rich pattern, which is not run in a region lacking one. They are looked for in order, and a
+    piece several rules need (a day before a month) is looked for once per region (see
+    :meth:`holds_needs`), so a rule whose own piece is rarer puts the shared one first.
     ``word_break`` is the pattern behind a non-word character, for a rule whose every
     match begins a word (see :meth:`matches`); None for the few that need not ('yearly 490 BC').
     """
@@ -54,53 +56,64 @@ class Rule:
     pattern: re.Pattern
     resolve: Resolver
     locator: Locator
-    needs: re.Pattern | None = None
+    needs: tuple[re.Pattern, ...] = ()
     word_break: re.Pattern | None = None
 
     @cached_property
     def for_ascii_text(self) -> Rule:
         """The same rule with its regexes in their quicker form for an ASCII text (see :func:`for_ascii`)."""
-        return replace(self, pattern=for_ascii(self.pattern), needs=self.needs and for_ascii(self.needs),
+        return replace(self, pattern=for_ascii(self.pattern), needs=tuple(map(for_ascii, self.needs)),
                        word_break=self.word_break and for_ascii(self.word_break))
 
     @cached_property
     def word_starts(self) -> re.Pattern | None:
-        """A quicker stand-in for ``word_break`` that may hit where the pattern does not match
-        (see :mod:`timeline.tagger.starts`); made on first use, since reading the pattern takes a while."""
-        return start_finder(self.pattern) if self.word_break is not None else None
+        """A quicker stand-in for ``word_break``: the same, behind a start finder (see :mod:`timeline.tagger.starts`)
+        that lets the regex engine try the pattern only where its first characters can begin. Made on first
+        use, since reading the pattern takes a while; None for a rule without ``word_break`` or a start finder."""
+        finder = start_finder(self.pattern) if self.word_break is not None else None
+        if finder is None:
+            return None
+        return re.compile(rf"{finder.pattern}(?={self.pattern.pattern})", finder.flags)
+
+    def holds_needs(self, text: str, low: int, high: int, known: dict[tuple[str, int], bool]) -> bool:
+        """Whether ``text[low:high]`` holds every piece the rule needs; ``known`` keeps, for one text,
+        what each piece's search in a region (by its pattern and the region's start) found."""
+        for piece in self.needs:
+            key = (piece.pattern, low)
+            held = known.get(key)
+            if held is None:
+                held = known[key] = piece.search(text, low, high) is not None
+            if not held:
+                return False
+        return True
 
     def matches(self, text: str, low: int, high: int, *, folded: bool = True) -> Iterator[re.Match]:
         """The pattern's matches in ``text[low:high]``, exactly those of ``pattern.finditer(text, low, high)``.
 
-        A match that begins a word follows a non-word character (or ``low``), and the regex
-        engine skips to the next such character far faster than it tries a rich pattern at
-        every position on the way; so the pattern is tried only where a break is found that
-        it can follow. ``folded`` says that the text may hold one of the four characters the
-        quick :attr:`word_starts` overlooks (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
+        A match that begins a word begins the text or follows a non-word character, and the regex
+        engine skips to the next such character far faster than it tries a rich pattern at every
+        position on the way; so it looks for the first break the pattern matches after (from the
+        character before ``low``, or before the end of the match before), all in one search, and only
+        the match found there is made again as the pattern's own. ``folded`` says that the text may
+        hold one of the four characters the quick :attr:`word_starts` overlooks
+        (:data:`timeline.tagger.starts.FOLDED_INTO_ASCII`).
         """
         if self.word_break is None:
             yield from self.pattern.finditer(text, low, high)
             return
         finder = self.word_break if folded or self.word_starts is None else self.word_starts
-        breaks = finder.finditer(text, low, high)
         match = self.pattern.match
         position = low
+        found = match(text, 0, high) if low == 0 else None
         while position < high:
-            found = match(text, position, high) or _next_match(match, breaks, text, position, high)
             if found is None:
-                return
+                gap = finder.search(text, position - 1 if position else 0, high)
+                if gap is None:
+                    return
+                found = match(text, gap.end(), high)
             yield found
             position = found.end()
-
-
-def _next_match(match: Callable, breaks: Iterator[re.Match], text: str, position: int, high: int) -> re.Match | None:
-    """The pattern's match right after the first of the remaining ``breaks`` beyond ``position`` that it matches after."""
-    for gap in breaks:
-        if gap.end() > position:
-            found = match(text, gap.end(), high)
-            if found is not None:
-                return found
-    return None
+            found = None
 
 
 MOD = r"(?:(?P<mod>early|mid|late|the\s+(?:beginning|start|middle|end|close|turn)\s+of|around|about|circa|ca?\.)[\s-]+)?"
@@ -627,11 +640,13 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
 
 
 def _rule(
-    name: str, pattern: str, resolve: Resolver, locator: Locator, needs: str | None = None, starts_words: bool = True
+    name: str, pattern: str, resolve: Resolver, locator: Locator, needs: str | tuple[str, ...] = (),
+    starts_words: bool = True,
 ) -> Rule:
     """A rule; ``starts_words`` says that every match of ``pattern`` begins a word (its first
     character is a letter or digit after a non-word character), as most do with a leading ``\\b``."""
-    return Rule(name, re.compile(pattern), resolve, locator, re.compile(needs) if needs else None,
+    pieces = (needs,) if isinstance(needs, str) else needs
+    return Rule(name, re.compile(pattern), resolve, locator, tuple(map(re.compile, pieces)),
                 re.compile(rf"\W(?={pattern})") if starts_words else None)
 
 
@@ -652,21 +667,25 @@ DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 # like one, which holds every MONTH and lets the regex engine skip from capital to capital; a day by its last digit.
 ANY_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 LAST_DAY_DIGIT = r"\d(?:st|nd|rd|th)?"
+DAY_BEFORE_MONTH = rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD}"
+"""Held by every match of the rules with a day before their month; rare, so those rules look for it first."""
+MONTH_BEFORE_YEAR = rf"{ANY_MONTH_WORD},?\s+(?:of\s+)?(?:{YEAR}|(?:next|last|this)\s+year)"
+"""Held by every match of 'March 2011' and of 'March–April 2011' (whose second month it finds)."""
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
     _rule("iso-date", rf"{BOUNDARY_BEFORE}(?P<year>{YEAR})-(?P<monthnum>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b", resolve_calendar_date, shape(r"\d\d\d\d-", "-")),
     _rule("month-day-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}(?P<month>{MONTH})\s+{DAY},?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD}\s+{DAY},?\s+{YEAR}"),
-    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD},?\s+{YEAR}"),
+    _rule("day-month-year", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})\b", resolve_calendar_date, MONTH_NAMES, needs=(DAY_BEFORE_MONTH, rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD},?\s+{YEAR}")),
     _rule("month-day", rf"\b{PART_OF}{WEEKDAY_PREFIX}{MOD}(?P<month>{MONTH})\s+{DAY}\b(?![:.,]?\d)(?:(?={RANGE_TO}\d{{1,2}},?\s+(?P<year>{YEAR})\b)|)", resolve_calendar_date, MONTH_NAMES),
-    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD}"),
-    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD},?\s+(?:of\s+)?(?:{YEAR}|(?:next|last|this)\s+year)"),
+    _rule("day-month", rf"\b{PART_OF}{WEEKDAY_PREFIX}{DAY}\s+(?:of\s+)?(?P<month>{MONTH})(?!\w)", resolve_calendar_date, MONTH_NAMES, needs=DAY_BEFORE_MONTH),
+    _rule("month-year", rf"(?:\b|(?<=-)){MOD}(?P<month>{MONTH}),?\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year)\b", resolve_calendar_date, MONTH_NAMES, needs=MONTH_BEFORE_YEAR),
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d\d\d\d", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
     _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c"), starts_words=False),
-    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=rf"{ANY_MONTH_WORD}{RANGE_TO}{ANY_MONTH_WORD},?\s+{YEAR}"),
-    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=rf"{LAST_DAY_DIGIT}{RANGE_TO}\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH_WORD}"),
+    _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=(MONTH_BEFORE_YEAR, rf"{ANY_MONTH_WORD}{RANGE_TO}{ANY_MONTH_WORD},?\s+{YEAR}")),
+    _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=(DAY_BEFORE_MONTH, rf"{LAST_DAY_DIGIT}{RANGE_TO}\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH_WORD}")),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),

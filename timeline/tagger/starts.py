@@ -55,7 +55,17 @@ def start_finder(pattern: re.Pattern) -> re.Pattern | None:
     prefixes = _readable_prefixes(pattern)
     if not prefixes or () in prefixes:
         return None
-    return re.compile(rf"\W(?={_alternatives(prefixes)})", pattern.flags & re.ASCII)
+    return re.compile(rf"\W{_first_characters(prefixes)}(?={_alternatives(prefixes)})", pattern.flags & re.ASCII)
+
+
+def _first_characters(prefixes: set[Prefix]) -> str:
+    """A lookahead for the characters the prefixes begin with, all in one set: the regex engine rules out most
+    places with it in one step, where the alternatives would have it check each first set in turn; empty
+    when a first set is negated (sets cannot be joined then)."""
+    firsts = sorted({prefix[0] for prefix in prefixes})
+    if any(first.startswith("^") for first in firsts):
+        return ""
+    return f"(?=[{''.join(firsts)}])"
 
 
 def _readable_prefixes(pattern: re.Pattern) -> set[Prefix] | None:
