@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SEED, SHARED_DATA
 from timeline.tagger.locate import REACH, LocatorTable, Scan, either, regions, shape, words
+
+MEANTIME = SHARED_DATA / "timex" / "meantime-en.jsonl"
 
 
 def test_word_locator_finds_whole_words_and_their_plurals_in_any_case():
@@ -84,6 +91,7 @@ TOKENS = st.sampled_from([
 @settings(max_examples=300, deadline=None)
 @given(st.lists(TOKENS, max_size=30).map("".join), st.lists(TOKENS, max_size=30).map(" ".join))
 def test_hyperscan_finds_in_ascii_text_the_hits_the_regex_engine_finds(glued, spaced):
+    pytest.importorskip("hyperscan")
     from timeline.tagger import LOCATORS
 
     for text in (glued, spaced):
@@ -101,3 +109,15 @@ def test_the_explicit_years_read_at_the_locators_hits_are_those_a_search_finds(t
     from timeline.tagger import EXPLICIT_YEAR, LOCATORS, explicit_years
 
     assert explicit_years(text, LOCATORS.hits(Scan(text))) == [int(year) for year in EXPLICIT_YEAR.findall(text)]
+
+
+def test_without_hyperscan_the_regex_engine_tags_every_text_alike(monkeypatch: pytest.MonkeyPatch):
+    from timeline.tagger import tag_text
+    from timeline.tagger import locate
+
+    texts = [(record["text"], date.fromisoformat(record["dct"])) for record in map(json.loads, MEANTIME.read_text(
+        encoding="utf-8").splitlines()[:40])] if MEANTIME.exists() else []
+    texts.append((SEED.read_text(encoding="utf-8"), date(2024, 12, 26)))
+    with_hyperscan = [tag_text(text, published) for text, published in texts]
+    monkeypatch.setattr(locate, "HYPERSCAN", False)
+    assert [tag_text(text, published) for text, published in texts] == with_hyperscan

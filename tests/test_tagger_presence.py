@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+pytest.importorskip("hyperscan")
 
 from timeline.tagger import RULES, _rule_presence
 from timeline.tagger.locate import Scan

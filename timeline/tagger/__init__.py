@@ -19,6 +19,7 @@ from typing import NamedTuple
 from timeline.model import Article, DateSpan, Expression
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
+from timeline.tagger import locate
 from timeline.tagger.locate import LocatorTable, Region, Scan
 from timeline.tagger.presence import RulePresence
 from timeline.tagger.rules import RULES, Resolution, Rule
@@ -67,16 +68,16 @@ def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[
     """
     text = scan.text
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
-    present = _rule_presence().present(scan) if scan.ascii else None
+    present = _rule_presence().present(scan) if scan.ascii and locate.HYPERSCAN else None
     found = []
     known_needs: dict[tuple[str, int], bool] = {}
     for number, (rule, locator_index) in enumerate(RULES_AND_LOCATORS):
         regions = regions_by_locator[locator_index]
         if not regions:
             continue
-        if present is not None:
-            if number not in present:
-                continue
+        if present is not None and number not in present:
+            continue
+        if scan.ascii:
             rule = rule.for_ascii_text
         for low, high in regions:
             if rule.needs and not rule.holds_needs(text, low, high, known_needs):

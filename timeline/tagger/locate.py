@@ -8,7 +8,8 @@ of all word locators are found together, in one pass of one regex over the text;
 locators are plain regexes for shapes that are not words ('2011-', '8:30', '1980s'), and those
 whose hits begin with a digit are likewise found together, in one pass over the text's digits.
 An ASCII text (nearly every English one) is instead scanned once for all words and shapes by
-Hyperscan (see :class:`AsciiHitFinder`), which finds the same hits several times faster.
+Hyperscan (see :class:`AsciiHitFinder`), which finds the same hits several times faster, where
+Hyperscan is installed (its wheels are for x86-64 machines).
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ from itertools import chain
 from re import _constants as sre
 from re import _parser as sre_parse
 
-import hyperscan
+try:
+    import hyperscan
+except ImportError:  # Hyperscan is built for x86-64 only; elsewhere the regex engine finds the same hits
+    hyperscan = None
 
+HYPERSCAN = hyperscan is not None
+"""Whether ASCII texts are scanned by Hyperscan (read at each scan, so that tests can compare both ways)."""
 REACH = 60
 WHITESPACE = re.compile(r"\s")
 
@@ -230,7 +236,10 @@ class LocatorTable:
         self._pattern_locators = [index for index in pattern_locators if index not in self._digit_led]
         self._shapes_at_digits = shapes_at_digits([locators[index].pattern for index in self._digit_led])
         self._ascii_shapes_at_digits = for_ascii(self._shapes_at_digits)
-        self._ascii_hits = AsciiHitFinder(locators, self._word_locators)
+
+    @cached_property
+    def _ascii_hits(self) -> AsciiHitFinder:
+        return AsciiHitFinder(self.locators, self._word_locators)
 
     def regions(self, scan: Scan) -> list[list[Region]]:
         """The regions of every locator, in the order of the table."""
@@ -242,7 +251,7 @@ class LocatorTable:
 
     def hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator, in the order of the table."""
-        return self._ascii_hits.hits(scan) if scan.ascii else self._regex_hits(scan)
+        return self._ascii_hits.hits(scan) if scan.ascii and HYPERSCAN else self._regex_hits(scan)
 
     def _regex_hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator, found by the regex engine."""

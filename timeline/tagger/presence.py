@@ -26,9 +26,7 @@ import re
 from re import _constants as sre
 from re import _parser as sre_parse
 
-import hyperscan
-
-from timeline.tagger.locate import Automaton, Scan
+from timeline.tagger.locate import Automaton, Scan, hyperscan
 from timeline.tagger.starts import FOLDED_INTO_ASCII
 
 CATEGORIES = {
