@@ -9,10 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO, write_article
 from serving import wait_until
 
 from timeline.build import build
+from timeline.site import writer
 from timeline.site.manifest import MANIFEST, remove_leftovers
 
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -120,3 +122,58 @@ def test_a_site_retired_by_a_build_killed_mid_swap_is_restored(tmp_path: Path):
     remove_leftovers(output)
     assert (output / "index.html").read_text(encoding="utf-8") == "previous site"
     assert not retired.exists()
+
+
+def _files(output: Path) -> dict[str, tuple[int, int]]:
+    """Every page of ``output`` (the manifest aside) by its inode and modification time."""
+    return {path.relative_to(output).as_posix(): (path.stat().st_ino, path.stat().st_mtime_ns)
+            for path in output.rglob("*") if path.is_file() and path.name != MANIFEST}
+
+
+def test_a_rebuild_after_an_edit_keeps_the_pages_it_did_not_change_as_the_same_files(news: Path):
+    write_article(news, "a.md", "2011-03-20", "Protests began on 15 March 2011.")
+    edited = write_article(news, "b.md", "2013-08-22", "A chemical attack struck Ghouta on 21 August 2013.")
+    build(news)
+    before = _files(news / "output")
+    edited.write_text(edited.read_text(encoding="utf-8") + "Inspectors arrived on 26 August 2013.\n", encoding="utf-8")
+    build(news)
+    after = _files(news / "output")
+    assert after["about.html"] == before["about.html"] and after["404.html"] == before["404.html"]
+    assert after["static/style.css"] == before["static/style.css"]
+    assert after["index.html"] != before["index.html"] and after["events.json"] != before["events.json"]
+    assert "Inspectors arrived" in (news / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def _file(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("old, new, kept", [
+    ("abc déf", "abc déf", True),
+    ("abc déf", "abc dég", False),
+    ("abc déf", "abc dé", False),
+    ("", "", True),
+])
+def test_a_written_file_gives_way_to_the_old_one_only_when_their_bytes_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, old: str, new: str, kept: bool,
+):
+    monkeypatch.setattr(writer, "COMPARED_BYTES", 2)  # compared in several reads
+    previous = _file(tmp_path / "old" / "page.html", old)
+    written = _file(tmp_path / "new" / "page.html", new)
+    assert writer.keep_if_same(written, previous) is kept
+    assert written.read_text(encoding="utf-8") == new
+    assert (written.stat().st_ino == previous.stat().st_ino) is kept
+    assert not list(written.parent.glob("*.same"))
+
+
+def test_a_missing_old_file_or_a_link_the_user_put_in_its_place_is_not_kept(tmp_path: Path):
+    written = _file(tmp_path / "new" / "page.html", "same")
+    assert writer.keep_if_same(written, tmp_path / "old" / "page.html") is False
+    real = _file(tmp_path / "real.html", "same")
+    previous = tmp_path / "old" / "page.html"
+    previous.parent.mkdir()
+    previous.symlink_to(real)
+    assert writer.keep_if_same(written, previous) is False
+    assert not written.is_symlink() and written.stat().st_ino != real.stat().st_ino

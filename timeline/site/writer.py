@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import os
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,7 +25,8 @@ def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path],
 
     A failure at any point leaves the previous site untouched. Static files of the
     most specific theme win over those of the themes it extends. Files in
-    ``output`` that no build wrote are kept unless ``clean`` is true.
+    ``output`` that no build wrote are kept unless ``clean`` is true. A file the same
+    as in the site it replaces stays that very file (see :func:`keep_if_same`).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -33,13 +35,15 @@ def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path],
     try:
         for static in reversed(static_dirs):
             if static.is_dir():
-                shutil.copytree(static, staging / "static", dirs_exist_ok=True)
+                shutil.copytree(static, staging / "static", dirs_exist_ok=True,
+                                copy_function=lambda source, target: _copy_static(source, target, staging, output))
         written = 0
         for name, content in pages:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("w", encoding="utf-8") as stream:
                 stream.writelines(page_pieces(content))
+            keep_if_same(target, output / name)
             written += 1
         record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)
@@ -47,6 +51,52 @@ def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path],
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written
+
+
+def keep_if_same(written: Path, previous: Path) -> bool:
+    """Put ``previous``, the file of the site being replaced, in place of the ``written`` file when both hold the
+    same bytes; True when it did.
+
+    An unchanged page thus keeps its file, its modification time and its place on disk: a deploy that goes by
+    time or content passes over it, and what was written for it is dropped before it reaches the disk. Files of
+    different sizes are told apart without being read, so only the pages an edit left alone are compared.
+    """
+    try:
+        old, new = os.lstat(previous), os.lstat(written)
+    except OSError:
+        return False
+    if not stat.S_ISREG(old.st_mode) or old.st_size != new.st_size or old.st_ino == new.st_ino:
+        return False
+    if not _same_bytes(written, previous):
+        return False
+    linked = written.with_name(written.name + ".same")
+    try:
+        os.link(previous, linked, follow_symlinks=False)
+    except OSError:
+        return False
+    os.replace(linked, written)
+    return True
+
+
+COMPARED_BYTES = 1 << 20
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    with first.open("rb") as one, second.open("rb") as other:
+        while True:
+            chunk = one.read(COMPARED_BYTES)
+            if chunk != other.read(COMPARED_BYTES):
+                return False
+            if not chunk:
+                return True
+
+
+def _copy_static(source: str, target: str, staging: Path, output: Path) -> None:
+    """Copy a theme's static file into the new site, keeping the old site's copy when it has the same bytes."""
+    if os.path.lexists(target):
+        os.unlink(target)
+    shutil.copy2(source, target)
+    keep_if_same(Path(target), output / Path(target).relative_to(staging))
 
 
 def _swap(staging: Path, output: Path) -> None:
