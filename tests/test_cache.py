@@ -58,6 +58,42 @@ def test_editing_one_article_processes_that_article_alone(articles: Path, proces
     assert "2012-02-05" in [event.span.value for event in chronology.events]
 
 
+def _entries(project: Path) -> set[str]:
+    return {path.name for path in (project / CACHE_DIR / "articles").glob("*.pickle")}
+
+
+def test_a_build_that_made_new_entries_removes_those_no_article_has_any_more(articles: Path, processed: list[Path]):
+    build(articles)
+    first = _entries(articles)
+    assert len(first) == 3
+    b = articles / "content" / "articles" / "b.md"
+    b.write_text(article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    build(articles)
+    second = _entries(articles)
+    assert len(second) == 3 and len(first & second) == 2
+    (articles / "content" / "articles" / "a.md").unlink()
+    (articles / "README.txt").write_text("not an article", encoding="utf-8")
+    b.write_text(article("B", "The army entered Homs on 6 February 2012."), encoding="utf-8")
+    build(articles)
+    assert len(_entries(articles)) == 2 and len(_entries(articles) & second) == 1
+    processed.clear()
+    b.write_text(article("B", "The army entered Homs on 5 February 2012."), encoding="utf-8")
+    build(articles)
+    assert names(processed) == ["b.md"], "the entry of a version no article has any more is gone"
+
+
+def test_a_build_with_nothing_new_removes_nothing(articles: Path):
+    build(articles)
+    stray = articles / CACHE_DIR / "articles" / f"{'0' * 64}.pickle"
+    stray.write_bytes(b"left by other code")
+    build(articles)
+    assert stray.exists()
+    (articles / "content" / "articles" / "a.md").write_text(article("A", "Protests began on 16 March 2011."),
+                                                             encoding="utf-8")
+    build(articles)
+    assert not stray.exists()
+
+
 def test_editing_a_sidecar_processes_its_article_again(articles: Path, processed: list[Path]):
     build(articles)
     processed.clear()

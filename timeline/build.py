@@ -195,6 +195,7 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     Only the articles the cache misses go to ``mapper``, all at once, so that a
     pool or a cluster gets them in one batch. ``settled`` articles are known
     unchanged since the cache last saw them (see :meth:`ArticleCache.lookup`).
+    When some were processed, the entries of articles as they no longer are go (see :meth:`ArticleCache.prune`).
     The results are the cache's own: the later stages set only what they work
     out anew on every build (an event's era and importance) and copy an event
     before changing anything else (:mod:`timeline.corrections` does).
@@ -210,6 +211,8 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
         computed[path] = result
     cache.save()
+    if missing:
+        cache.prune({key for key, _ in looked_up.values() if key is not None})
     results = [looked_up[path][1] or computed[path] for path in paths]
     for path, result in zip(paths, results):
         result.key = looked_up[path][0] if path not in computed or cache.holds(path, computed[path]) else None

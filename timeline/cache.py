@@ -4,7 +4,8 @@ A result is stored under a key made of everything it depends on: the article's
 bytes and those of its sidecar, where it lies, the language it defaults to, and
 the versions of the tagger, of the package and of the code itself (an editable
 install changes code without changing its version). A changed input is a new
-key, so entries are never invalidated, only left unused.
+key, so entries are never invalidated; those left unused are removed after a
+build that made new ones (:meth:`ArticleCache.prune`).
 
 Entries are pickles under ``.timeline-cache/`` in the project; one that cannot
 be read (truncated, written by other code) counts as a miss. Loading a pickle can
@@ -165,6 +166,29 @@ class ArticleCache:
     def save(self) -> None:
         """Keep the keys of this build's articles for the next process."""
         self.keys.save()
+
+    def prune(self, keys: set[str]) -> int:
+        """Remove every entry but those of ``keys`` (the articles as they are now); the number removed.
+
+        A changed article, or new code, files its result under a new key and the old
+        entry is never asked for again: without pruning, a project's cache would keep a
+        copy of every version of every article it ever built. Another process building
+        the same project with other code loses its entries here and makes them again.
+        """
+        removed = 0
+        try:
+            entries = list(os.scandir(self.folder))
+        except OSError:
+            return 0
+        for entry in entries:
+            name, dot, extension = entry.name.rpartition(".")
+            if dot and extension == "pickle" and name not in keys:
+                try:
+                    os.unlink(entry.path)
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
 
     def holds(self, path: Path, result: ArticleResult) -> bool:
         """Whether :meth:`keep` took ``result`` as the article's latest (the article did not change meanwhile)."""
