@@ -93,6 +93,23 @@ def test_a_change_during_a_build_is_built_after_it(recorded):
     assert builder.builds == [frozenset({Path("first.md")}), frozenset({Path("second.md")})]
 
 
+def test_changes_that_never_pause_are_built_once_the_first_has_waited_the_longest():
+    """A file written every 20 ms never leaves the quiet period it needs; the first change's age bounds the wait."""
+    builder = RecordingBuilder()
+    loop = RebuildLoop(builder, lambda report: None, quiet=QUIET, idle=IDLE, longest=1.0)
+    loop.start()
+    try:
+        for number in range(500):
+            if builder.builds:
+                break
+            loop.changed(Path(f"log-{number}.txt"))
+            threading.Event().wait(0.02)
+        assert builder.builds, "no build while the changes went on"
+        assert 20 <= len(builder.builds[0]) < 500
+    finally:
+        loop.stop()
+
+
 def test_build_watch_rebuilds_the_output_after_an_edit(project: Path):
     write_article(project, "homs.md", "The army entered Homs on 4 February 2012.")
     command = Command("build", "--watch", "--project", str(project))
@@ -102,6 +119,25 @@ def test_build_watch_rebuilds_the_output_after_an_edit(project: Path):
         index = project / "output" / "index.html"
         wait_until(lambda: "ceasefire in Homs" in index.read_text(encoding="utf-8"), "the rebuilt index.html")
         assert "__timeline" not in index.read_text(encoding="utf-8")
+        assert command.interrupt() == 130
+    finally:
+        command.kill()
+
+
+def test_build_watch_clean_deletes_what_timeline_did_not_write_on_each_build(project: Path):
+    write_article(project, "homs.md", "The army entered Homs on 4 February 2012.")
+    stray = project / "output" / "draft.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("mine", encoding="utf-8")
+    command = Command("build", "--watch", "--clean", "--project", str(project))
+    try:
+        command.wait_for_line(r"^Watching ")
+        assert not stray.exists()
+        stray.write_text("mine", encoding="utf-8")
+        write_article(project, "homs.md", "A ceasefire in Homs began on 9 May 2012.")
+        index = project / "output" / "index.html"
+        wait_until(lambda: "ceasefire in Homs" in index.read_text(encoding="utf-8"), "the rebuilt index.html")
+        assert not stray.exists()
         assert command.interrupt() == 130
     finally:
         command.kill()

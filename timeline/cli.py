@@ -125,7 +125,7 @@ def run_watch(args: argparse.Namespace) -> int:
     if args.output is not None:
         print("error: --watch builds into the project's configured output folder; drop --output", file=sys.stderr)
         return 1
-    watch(args.project, use_cache=not args.no_cache)
+    watch(args.project, use_cache=not args.no_cache, clean=args.clean)
     return 0
 
 

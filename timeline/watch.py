@@ -40,6 +40,7 @@ from timeline.tagger import prepare as prepare_tagger
 
 QUIET_SECONDS = 0.03
 IDLE_SECONDS = 2.0
+LONGEST_WAIT_SECONDS = 1.0
 CHANGE_EVENTS = frozenset({"created", "modified", "moved", "deleted", "closed"})
 
 
@@ -61,11 +62,13 @@ class BuildReport:
 class SiteBuilder:
     """Builds one project over and over, redoing only what a change can affect.
 
-    A build with errors writes nothing, so ``output/`` always holds the last good site.
+    A build with errors writes nothing, so ``output/`` always holds the last good site. With ``clean``, each
+    build also deletes the files in the output that timeline did not write, as ``timeline build --clean`` does.
     """
 
-    def __init__(self, project: Path, use_cache: bool = True) -> None:
+    def __init__(self, project: Path, use_cache: bool = True, clean: bool = False) -> None:
         self.project = project.resolve()
+        self.clean = clean
         self.config: SiteConfig | None = None
         self.cache = ArticleCache(self.project) if use_cache else None
         self.merger = IncrementalMerge()
@@ -101,7 +104,7 @@ class SiteBuilder:
                 return errors
             self.chronology = chronology
         render_site(self.chronology, config, config.output_dir, read_about(config.root / config.about_file),
-                    self.fragments)
+                    self.fragments, self.clean)
         return []
 
     def _collect(self, config: SiteConfig, changed: frozenset[Path]) -> Chronology:
@@ -182,17 +185,21 @@ def _shown(path: Path, project: Path) -> str:
 
 
 class RebuildLoop:
-    """A thread that rebuilds once the changed files have been quiet for ``quiet`` seconds, and tidies
-    the builder's memory once no change has come for ``idle`` seconds after a build."""
+    """A thread that rebuilds once the changed files have been quiet for ``quiet`` seconds, or once the
+    first of them changed ``longest`` seconds ago (a file written without pause, such as a log a tool keeps
+    in the project, must not hold every rebuild back), and tidies the builder's memory once no change has
+    come for ``idle`` seconds after a build."""
 
     def __init__(self, builder: SiteBuilder, on_build: Callable[[BuildReport], None],
-                 quiet: float = QUIET_SECONDS, idle: float = IDLE_SECONDS) -> None:
+                 quiet: float = QUIET_SECONDS, idle: float = IDLE_SECONDS, longest: float = LONGEST_WAIT_SECONDS) -> None:
         self.builder = builder
         self.on_build = on_build
         self.quiet = quiet
         self.idle = idle
+        self.longest = longest
         self._condition = threading.Condition()
         self._pending: set[Path] = set()
+        self._first_change = 0.0
         self._last_change = 0.0
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name="timeline-rebuild", daemon=True)
@@ -203,8 +210,10 @@ class RebuildLoop:
     def changed(self, path: Path) -> None:
         """Called from the watcher's thread for every relevant change."""
         with self._condition:
-            self._pending.add(path)
             self._last_change = time.monotonic()
+            if not self._pending:
+                self._first_change = self._last_change
+            self._pending.add(path)
             self._condition.notify()
 
     def stop(self) -> None:
@@ -234,11 +243,13 @@ class RebuildLoop:
             return not self._condition.wait_for(lambda: self._pending or self._stopping, self.idle)
 
     def _wait_for_quiet_changes(self) -> set[Path] | None:
-        """The paths changed since the last build, once none has changed for a while; None on stop."""
+        """The paths changed since the last build, once none has changed for a while or the first of them
+        has waited the longest; None on stop."""
         with self._condition:
             self._condition.wait_for(lambda: self._pending or self._stopping)
             while not self._stopping:
-                remaining = self._last_change + self.quiet - time.monotonic()
+                due = min(self._last_change + self.quiet, self._first_change + self.longest)
+                remaining = due - time.monotonic()
                 if remaining <= 0:
                     changed, self._pending = self._pending, set()
                     return changed
@@ -329,8 +340,9 @@ def watch_plan(folders: list[Path], files: list[Path], project: Path) -> dict[Pa
 class LiveBuild:
     """A builder, its rebuild loop and its watcher, started and stopped together."""
 
-    def __init__(self, project: Path, on_build: Callable[[BuildReport], None], use_cache: bool = True) -> None:
-        self.builder = SiteBuilder(project, use_cache)
+    def __init__(self, project: Path, on_build: Callable[[BuildReport], None], use_cache: bool = True,
+                 clean: bool = False) -> None:
+        self.builder = SiteBuilder(project, use_cache, clean)
         self.on_build = on_build
         self.loop = RebuildLoop(self.builder, self._built)
         self.watcher = ProjectWatcher(self.builder, self.loop.changed)
@@ -351,10 +363,10 @@ class LiveBuild:
         self.on_build(report)
 
 
-def watch(project: Path, use_cache: bool = True) -> None:
+def watch(project: Path, use_cache: bool = True, clean: bool = False) -> None:
     """``timeline build --watch``: rebuild into ``output/`` on every change until Ctrl-C."""
     resolved = project.resolve()
-    live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache)
+    live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache, clean)
     live.start()
     print(f"Watching {resolved} (Ctrl-C to stop)", flush=True)
     try:
