@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -151,3 +152,16 @@ def test_serve_prints_its_address_and_stops_on_ctrl_c(project: Path):
         assert command.interrupt() == 130
     finally:
         command.kill()
+
+
+@pytest.mark.parametrize("command", [("serve", "--port", "0"), ("build", "--watch")])
+def test_sigterm_stops_serve_and_watch_as_ctrl_c_does(project: Path, command: tuple[str, ...]):
+    """A service manager's stop goes through the same orderly shutdown; 143 is the shell's code for it."""
+    running = Command(*command, "--project", str(project))
+    try:
+        running.wait_for_line(r"^(Serving|Watching) ")
+        running.process.send_signal(signal.SIGTERM)
+        assert running.process.wait(timeout=30) == 143
+    finally:
+        running.kill()
+

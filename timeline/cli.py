@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from timeline import __version__
-from timeline.errors import ContentError
+from timeline.errors import ContentError, Terminated
 
 if TYPE_CHECKING:
     from timeline.build import BuildResult
@@ -213,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except Terminated:
+        return 143
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the user sees a message, never a traceback, unless --debug

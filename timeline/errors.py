@@ -1,4 +1,4 @@
-"""The one exception users see: bad content, named by file and line."""
+"""The one exception users see: bad content, named by file and line; and the stop a service manager asks for."""
 
 from __future__ import annotations
 
@@ -12,3 +12,8 @@ class ContentError(Exception):
         self.message = message
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {message}")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM while serving or watching (a service manager's stop, ``kill``): the command stops as on Ctrl-C, in
+    order, and exits with 143, as a shell reports a process it terminated."""

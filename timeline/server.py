@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from timeline.watch import BuildReport, LiveBuild, SiteBuilder, describe
+from timeline.watch import BuildReport, LiveBuild, SiteBuilder, describe, stopping_on_sigterm
 
 RESERVED = "/__timeline/"
 SCRIPT_PATH = RESERVED + "reload.js"
@@ -331,13 +331,14 @@ def bind(host: str, port: int, builder: SiteBuilder, state: BuildState) -> SiteH
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           use_cache: bool = True) -> None:
-    """Serve until Ctrl-C."""
+    """Serve until Ctrl-C (or SIGTERM)."""
     server = DevServer(project, host, port, use_cache)
-    server.start()
-    print(f"Serving {server.url} (Ctrl-C to stop)", flush=True)
-    if open_browser:
-        webbrowser.open(server.url)
-    try:
-        threading.Event().wait()
-    finally:
-        server.stop()
+    with stopping_on_sigterm():
+        server.start()
+        print(f"Serving {server.url} (Ctrl-C to stop)", flush=True)
+        if open_browser:
+            webbrowser.open(server.url)
+        try:
+            threading.Event().wait()
+        finally:
+            server.stop()

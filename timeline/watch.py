@@ -17,10 +17,11 @@ Three parts, each on its own thread of control:
 from __future__ import annotations
 
 import contextlib
+import signal
 import threading
 import time
 import traceback
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ from watchdog.observers import Observer
 from timeline.build import Sources, collect, collect_frozen_cycles, cycle_collection_paused, read_about, scan_sources
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
-from timeline.errors import ContentError
+from timeline.errors import ContentError, Terminated
 from timeline.model import Chronology, Diagnostic
 from timeline.remerge import IncrementalMerge
 from timeline.site import render_site
@@ -363,13 +364,33 @@ class LiveBuild:
         self.on_build(report)
 
 
+@contextlib.contextmanager
+def stopping_on_sigterm() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`Terminated` in the main thread, so that a server or watcher
+    stopped by a service manager or ``kill`` stops its watcher, rebuild loop and server as Ctrl-C does,
+    instead of dying between two writes. Elsewhere than in the main thread (signals go there only) it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def watch(project: Path, use_cache: bool = True, clean: bool = False) -> None:
     """``timeline build --watch``: rebuild into ``output/`` on every change until Ctrl-C."""
     resolved = project.resolve()
     live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache, clean)
-    live.start()
-    print(f"Watching {resolved} (Ctrl-C to stop)", flush=True)
-    try:
-        threading.Event().wait()
-    finally:
-        live.stop()
+    with stopping_on_sigterm():
+        live.start()
+        print(f"Watching {resolved} (Ctrl-C to stop)", flush=True)
+        try:
+            threading.Event().wait()
+        finally:
+            live.stop()
