@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -177,3 +178,24 @@ def test_a_missing_old_file_or_a_link_the_user_put_in_its_place_is_not_kept(tmp_
     previous.symlink_to(real)
     assert writer.keep_if_same(written, previous) is False
     assert not written.is_symlink() and written.stat().st_ino != real.stat().st_ino
+
+
+def test_a_theme_file_that_overrides_one_the_old_site_shares_does_not_write_through_to_the_old_site(news: Path):
+    """The default stylesheet, unchanged, is linked from the old site; the child theme's must replace the link,
+    not write into the file the old site (still being served until the swap) holds."""
+    write_article(news, "a.md", "2011-03-20", "Protests began on 15 March 2011.")
+    build(news)
+    served = news / "served-style.css"
+    os.link(news / "output" / "static" / "style.css", served)
+    default_style = served.read_text(encoding="utf-8")
+    theme = news / "themes" / "child"
+    (theme / "static").mkdir(parents=True)
+    (theme / "templates").mkdir()
+    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    (theme / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
+    config = news / "timeline.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", '[site]\ntheme = "child"\n'),
+                      encoding="utf-8")
+    build(news)
+    assert (news / "output" / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
+    assert served.read_text(encoding="utf-8") == default_style

@@ -15,6 +15,7 @@ never shipped (it is git-ignored).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -167,28 +168,23 @@ class ArticleCache:
         """Keep the keys of this build's articles for the next process."""
         self.keys.save()
 
-    def prune(self, keys: set[str]) -> int:
-        """Remove every entry but those of ``keys`` (the articles as they are now); the number removed.
+    def prune(self, keys: set[str]) -> None:
+        """Remove every entry but those of ``keys`` (the articles as they are now).
 
         A changed article, or new code, files its result under a new key and the old
         entry is never asked for again: without pruning, a project's cache would keep a
         copy of every version of every article it ever built. Another process building
         the same project with other code loses its entries here and makes them again.
         """
-        removed = 0
         try:
             entries = list(os.scandir(self.folder))
         except OSError:
-            return 0
+            return
         for entry in entries:
             name, dot, extension = entry.name.rpartition(".")
             if dot and extension == "pickle" and name not in keys:
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(entry.path)
-                    removed += 1
-                except OSError:
-                    pass
-        return removed
 
     def holds(self, path: Path, result: ArticleResult) -> bool:
         """Whether :meth:`keep` took ``result`` as the article's latest (the article did not change meanwhile)."""

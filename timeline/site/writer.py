@@ -65,7 +65,7 @@ def keep_if_same(written: Path, previous: Path) -> bool:
         old, new = os.lstat(previous), os.lstat(written)
     except OSError:
         return False
-    if not stat.S_ISREG(old.st_mode) or old.st_size != new.st_size or old.st_ino == new.st_ino:
+    if not stat.S_ISREG(old.st_mode) or old.st_size != new.st_size:
         return False
     if not _same_bytes(written, previous):
         return False
@@ -92,7 +92,11 @@ def _same_bytes(first: Path, second: Path) -> bool:
 
 
 def _copy_static(source: str, target: str, staging: Path, output: Path) -> None:
-    """Copy a theme's static file into the new site, keeping the old site's copy when it has the same bytes."""
+    """Copy a theme's static file into the new site, keeping the old site's copy when it has the same bytes.
+
+    A file already there, of a theme this one extends, is removed rather than written over: it may be the old
+    site's own file, linked in, which writing would change under the site being served.
+    """
     if os.path.lexists(target):
         os.unlink(target)
     shutil.copy2(source, target)
