@@ -60,6 +60,20 @@ def make_site_project(target: Path, **site_settings: object) -> Path:
     return target
 
 
+def child_theme(project: Path, name: str, stylesheet: str) -> Path:
+    """A theme of the project's own that extends the default and overrides its stylesheet, put in use;
+    returns the stylesheet's path."""
+    theme = project / "themes" / name
+    (theme / "static").mkdir(parents=True)
+    (theme / "templates").mkdir()
+    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
+    (theme / "static" / "style.css").write_text(stylesheet, encoding="utf-8")
+    config = project / "timeline.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", f'[site]\ntheme = "{name}"\n', 1),
+                      encoding="utf-8")
+    return theme / "static" / "style.css"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The site fixture built once with the default theme; tests only read its output."""

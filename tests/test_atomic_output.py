@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, write_article
+from conftest import REPO, child_theme, write_article
 from serving import wait_until
 
 from timeline.build import build
@@ -188,14 +188,7 @@ def test_a_theme_file_that_overrides_one_the_old_site_shares_does_not_write_thro
     served = news / "served-style.css"
     os.link(news / "output" / "static" / "style.css", served)
     default_style = served.read_text(encoding="utf-8")
-    theme = news / "themes" / "child"
-    (theme / "static").mkdir(parents=True)
-    (theme / "templates").mkdir()
-    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
-    (theme / "static" / "style.css").write_text("body { color: teal; }\n", encoding="utf-8")
-    config = news / "timeline.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", '[site]\ntheme = "child"\n'),
-                      encoding="utf-8")
+    child_theme(news, "child", "body { color: teal; }\n")
     build(news)
     assert (news / "output" / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
     assert served.read_text(encoding="utf-8") == default_style

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import child_theme
 from serving import DEADLINE_SECONDS, write_article
 
 from timeline.server import DevServer
@@ -89,15 +90,7 @@ def test_a_broken_article_shows_the_overlay_until_it_is_fixed(browser, server: D
 
 
 def test_a_stylesheet_change_applies_without_reloading_the_page(browser, project: Path):
-    theme = project / "themes" / "plain"
-    (theme / "static").mkdir(parents=True)
-    (theme / "templates").mkdir()
-    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
-    stylesheet = theme / "static" / "style.css"
-    stylesheet.write_text("body { background-color: rgb(255, 255, 255); }\n", encoding="utf-8")
-    config = project / "timeline.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("[site]", '[site]\ntheme = "plain"'),
-                      encoding="utf-8")
+    stylesheet = child_theme(project, "plain", "body { background-color: rgb(255, 255, 255); }\n")
     background = "return getComputedStyle(document.body).backgroundColor"
     with DevServer(project, port=0, quiet=True) as server:
         browser.get(server.url)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import child_theme
 from serving import DEADLINE_SECONDS, ReloadClient, fetch, wait_until, write_article
 
 from timeline.server import DevServer, ServeError, inject_script
@@ -92,16 +93,10 @@ def test_template_change_renders_again_without_reading_articles(site: Path, proc
 
 
 def test_stylesheet_change_swaps_styles_without_a_reload(site: Path):
-    theme = site / "themes" / "plain"
-    (theme / "static").mkdir(parents=True)
-    (theme / "templates").mkdir()
-    (theme / "theme.toml").write_text('extends = "default"\n', encoding="utf-8")
-    (theme / "static" / "style.css").write_text("body { color: black; }\n", encoding="utf-8")
-    config = site / "timeline.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace("[site]", '[site]\ntheme = "plain"'), encoding="utf-8")
+    stylesheet = child_theme(site, "plain", "body { color: black; }\n")
     with DevServer(site, port=0, quiet=True) as server:
         client = ReloadClient(server.url, since=server.state.site_epoch)
-        (theme / "static" / "style.css").write_text("body { color: navy; }\n", encoding="utf-8")
+        stylesheet.write_text("body { color: navy; }\n", encoding="utf-8")
         assert client.next_event().event == "styles"
         stylesheet = fetch(server.url, "/static/style.css")
         assert stylesheet.headers["content-type"].startswith("text/css")
