@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from timeline.tagger import holidays
@@ -25,9 +26,9 @@ from timeline.tagger.lexicon import (
 from timeline.tagger.timex import day_value, month_end, month_value, week_value
 
 
-@dataclass(frozen=True)
-class Resolution:
-    """What a resolver decided: TimeML type and value, and what it was resolved against."""
+class Resolution(NamedTuple):
+    """What a resolver decided: TimeML type and value, and what it was resolved against (a tuple: one is made
+    for nearly every candidate)."""
 
     type: str
     value: str
@@ -137,8 +138,14 @@ def _phrase(words: str) -> str:
     return SPACES.sub(" ", words.lower())
 
 
+def _group(match: re.Match, name: str) -> str | None:
+    """The named group's text, or None when it did not match or the pattern has no such group; cheaper than
+    ``groupdict().get(name)``, which copies every group of a rich pattern."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
 def _modifier(match: re.Match) -> str | None:
-    raw = match.groupdict().get("mod")
+    raw = _group(match, "mod")
     return MODIFIERS.get(_phrase(raw)) if raw else None
 
 
@@ -250,7 +257,7 @@ def _full_year(digits: str, reference: date | None) -> int:
 
 def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> bool:
     """'May' and 'March' are also a verb and a noun: a bare month needs a date-like neighbour."""
-    if has_day or match.groupdict().get("year") or match.groupdict().get("mod"):
+    if has_day or _group(match, "year") or _group(match, "mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
     if before and before[-1] == "the" and match.group("month").lower() in ("march", "may"):
@@ -265,7 +272,7 @@ def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> 
 def resolve_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'2011', 'early 2011', 'the winter of 2012', 'spring 2013', 'fiscal 2008'."""
     year = int(match.group("year"))
-    season = match.groupdict().get("season")
+    season = _group(match, "season")
     if season:
         return Resolution("DATE", f"{year:04d}-{SEASONS[season.lower()]}", _modifier(match))
     if not _year_in_context(match, ctx):
@@ -444,7 +451,7 @@ def resolve_deictic_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
         return None
     words = _phrase(match.group("day"))
     day = anchor.day + timedelta(days=DEICTIC_DAYS[words])
-    part = match.groupdict().get("part") or words.split()[-1]
+    part = _group(match, "part") or words.split()[-1]
     code = PARTS_OF_DAY.get(part.lower())
     if code:
         return Resolution("TIME", f"{day_value(day)}T{code}", anchor=anchor)
@@ -470,13 +477,13 @@ def resolve_weekday(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
     anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
     if anchor is None:
         return None
-    rel = (match.groupdict().get("rel") or "").lower()
+    rel = (_group(match, "rel") or "").lower()
     name = match.group("weekday")
     day = weekday_date(name, rel, anchor.day, ctx.is_future(match.start()))
     if not rel and LIMIT_BEFORE.search(ctx.text, max(0, match.start() - 8), match.start()):
         ahead = weekday_date(name, "next", anchor.day, True)
         day = min((weekday_date(name, "", anchor.day, False), ahead), key=lambda d: abs((d - anchor.day).days))
-    part = match.groupdict().get("part")
+    part = _group(match, "part")
     if part:
         return Resolution("TIME", f"{day_value(day)}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
     return Resolution("DATE", day_value(day), anchor=anchor)
@@ -618,15 +625,15 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'3 p.m.', '18:00 UTC', '05:30hrs', '12:00 UTC Monday': a time on the day named after it,
     else on the day the text last named, else on the reference day."""
     hour = int(match.group("hour"))
-    ampm = (match.groupdict().get("ampm") or "").lower()
+    ampm = (_group(match, "ampm") or "").lower()
     if ampm and not 1 <= hour <= 12 or hour > 23:
         return None
     if ampm.startswith("p") and hour != 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
-    zone = ZONES.get((match.groupdict().get("zone") or "").lower(), "")
-    named = (match.groupdict().get("named") or "").lower()
+    zone = ZONES.get((_group(match, "zone") or "").lower(), "")
+    named = (_group(match, "named") or "").lower()
     anchor = ctx.deictic_anchor() if named else ctx.day_anchor()
     if anchor is None:
         day = "XXXX-XX-XX"
