@@ -279,3 +279,19 @@ def test_sources_page_finds_the_events_of_an_article_that_is_a_link_by_the_file_
     assert len(links) == 4 and set(links) <= ids
     assert any(source["path"] == f"archive/{first.name}" for e in events_json(project / "output")["events"]
                for source in e["sources"])
+
+
+def test_theme_templates_pass_markup_on_without_copying_it_and_escape_everything_else() -> None:
+    """A year's bands are one Markup of megabytes, output by the index and the year page alike."""
+    import jinja2
+    from markupsafe import Markup
+
+    from timeline.site.themes import ThemeEnvironment
+
+    environment = ThemeEnvironment(autoescape=True, loader=jinja2.DictLoader({
+        "page.html": "{{ bands }}|{{ text }}|{{ number }}|{% autoescape false %}{{ text }}{% endautoescape %}",
+    }))
+    bands = Markup("<ol><li>Assad flees</li></ol>")
+    pieces = list(environment.get_template("page.html").generate(bands=bands, text="<b> & 'x'", number=7))
+    assert any(piece is bands for piece in pieces)
+    assert "".join(pieces) == "<ol><li>Assad flees</li></ol>|&lt;b&gt; &amp; &#39;x&#39;|7|<b> & 'x'"

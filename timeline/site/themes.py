@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 
 import jinja2
+from jinja2.compiler import CodeGenerator, Frame
+from markupsafe import Markup, escape
 
 from timeline.errors import ContentError
 from timeline.tomlfile import read_toml
@@ -89,5 +91,34 @@ def _environment(dirs: tuple[Path, ...], files: tuple[tuple[str, ...], ...],
     by_theme = jinja2.PrefixLoader({folder.name: jinja2.FileSystemLoader(str(folder / "templates"))
                                     for folder in theme_folders})
     loader = jinja2.ChoiceLoader([*(jinja2.FileSystemLoader(str(d)) for d in dirs), by_theme])
-    return jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                              trim_blocks=True, lstrip_blocks=True)
+    return ThemeEnvironment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                            trim_blocks=True, lstrip_blocks=True)
+
+
+def markup_or_escape(value: object) -> Markup:
+    """``markupsafe.escape``, but a value that is :class:`Markup` already is passed on as it is.
+
+    ``escape`` makes a new copy of every Markup it is given; a year's bands of cards are one Markup of
+    megabytes, output on the index and on the year's page at each build, and copying them is wasted work.
+    """
+    return value if type(value) is Markup else escape(value)
+
+
+class MarkupPassingCodeGenerator(CodeGenerator):
+    """Compiles ``{{ ... }}`` under autoescape to :func:`markup_or_escape` instead of ``escape``; the output is
+    the same text."""
+
+    def _output_child_pre(self, node: jinja2.nodes.Expr, frame: Frame, finalize: object) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.markup_or_escape(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+class ThemeEnvironment(jinja2.Environment):
+    """The environment themes render in: Jinja2's own, compiling output as :class:`MarkupPassingCodeGenerator` does."""
+
+    code_generator_class = MarkupPassingCodeGenerator
+    markup_or_escape = staticmethod(markup_or_escape)
