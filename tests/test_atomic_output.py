@@ -192,3 +192,28 @@ def test_a_theme_file_that_overrides_one_the_old_site_shares_does_not_write_thro
     build(news)
     assert (news / "output" / "static" / "style.css").read_text(encoding="utf-8") == "body { color: teal; }\n"
     assert served.read_text(encoding="utf-8") == default_style
+
+
+def test_with_a_memory_a_page_of_the_same_pieces_is_linked_without_being_written_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+):
+    output, memory = tmp_path / "output", writer.PageMemory()
+    writer.write_atomically([("a.html", ["<p>", "same"]), ("b.html", ["first"])], [], output, memory=memory)
+    first = _files(output)
+    compared = []
+    real_keep = writer.keep_if_same
+    monkeypatch.setattr(writer, "keep_if_same", lambda written, previous: compared.append(written.name)
+                        or real_keep(written, previous))
+    writer.write_atomically([("a.html", ["<p>", "same"]), ("b.html", ["second"])], [], output, memory=memory)
+    assert compared == ["b.html"]
+    assert _files(output)["a.html"] == first["a.html"]
+    assert (output / "a.html").read_text(encoding="utf-8") == "<p>same"
+    assert (output / "b.html").read_text(encoding="utf-8") == "second"
+
+
+def test_with_a_memory_a_page_changed_in_the_output_by_hand_is_written_again(tmp_path: Path):
+    output, memory = tmp_path / "output", writer.PageMemory()
+    writer.write_atomically([("a.html", ["same"])], [], output, memory=memory)
+    (output / "a.html").write_text("edited by hand", encoding="utf-8")
+    writer.write_atomically([("a.html", ["same"])], [], output, memory=memory)
+    assert (output / "a.html").read_text(encoding="utf-8") == "same"

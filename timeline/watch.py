@@ -35,6 +35,7 @@ from timeline.errors import ContentError, Terminated
 from timeline.model import Chronology, Diagnostic
 from timeline.remerge import IncrementalMerge
 from timeline.site import render_site
+from timeline.site.writer import PageMemory
 from timeline.site.fragments import FragmentCache
 from timeline.site.themes import resolve_theme
 from timeline.tagger import prepare as prepare_tagger
@@ -76,6 +77,7 @@ class SiteBuilder:
         self.chronology: Chronology | None = None
         self.sources: Sources | None = None
         self.fragments = FragmentCache(keep_text=True)
+        self.pages = PageMemory()
         self.theme_dirs: tuple[Path, ...] = ()
 
     def build(self, changed: Collection[Path] = ()) -> BuildReport:
@@ -105,7 +107,7 @@ class SiteBuilder:
                 return errors
             self.chronology = chronology
         render_site(self.chronology, config, config.output_dir, read_about(config.root / config.about_file),
-                    self.fragments, self.clean)
+                    self.fragments, self.clean, self.pages)
         return []
 
     def _collect(self, config: SiteConfig, changed: frozenset[Path]) -> Chronology:

@@ -23,7 +23,7 @@ from timeline.site.exports.registry import page_pieces
 from timeline.site.safety import sanitise
 from timeline.site.sitemap import sitemap_xml
 from timeline.site.themes import Theme, make_environment, resolve_theme
-from timeline.site.writer import write_atomically
+from timeline.site.writer import PageMemory, write_atomically
 
 __all__ = ["render_pages", "render_site", "sanitise"]
 
@@ -108,11 +108,12 @@ def _template_frame(name: str) -> tuple[str, int | None]:
 
 
 def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_html: str = "",
-                fragments: FragmentCache | None = None, clean: bool = False) -> int:
+                fragments: FragmentCache | None = None, clean: bool = False, memory: PageMemory | None = None) -> int:
     """Render and write the site, one page at a time; returns the number of files written.
 
-    Files in ``output`` the tool did not write are kept unless ``clean`` is true.
+    Files in ``output`` the tool did not write are kept unless ``clean`` is true. A process that renders
+    the same site again and again keeps a ``memory`` of what it wrote, so that unchanged pages are not written again.
     """
     theme = resolve_theme(config.theme, config.root)
     return write_atomically(generate_pages(chronology, config, theme, about_html, fragments),
-                            theme.static_dirs, output, clean)
+                            theme.static_dirs, output, clean, memory)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from timeline.site.exports.registry import Page, page_pieces
+from timeline.site.written import FileSignature
 from timeline.site.manifest import (
     record_and_keep_user_files,
     remove_leftovers,
@@ -19,14 +20,15 @@ from timeline.site.manifest import (
 
 
 def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path], output: Path,
-                     clean: bool = False) -> int:
+                     clean: bool = False, memory: PageMemory | None = None) -> int:
     """Write every page (its text, or its text in pieces) and static file to a fresh folder, then put
     it in place of ``output``; returns the number of pages written.
 
     A failure at any point leaves the previous site untouched. Static files of the
     most specific theme win over those of the themes it extends. Files in
     ``output`` that no build wrote are kept unless ``clean`` is true. A file the same
-    as in the site it replaces stays that very file (see :func:`keep_if_same`).
+    as in the site it replaces stays that very file (see :func:`keep_if_same`); with a ``memory`` of the
+    last write, a page made of the same pieces is not even written (see :class:`PageMemory`).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -37,20 +39,79 @@ def write_atomically(pages: Iterable[tuple[str, Page]], static_dirs: list[Path],
             if static.is_dir():
                 shutil.copytree(static, staging / "static", dirs_exist_ok=True,
                                 copy_function=lambda source, target: _copy_static(source, target, staging, output))
+        made: dict[str, list[str]] = {}
         written = 0
         for name, content in pages:
             target = staging / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("w", encoding="utf-8") as stream:
-                stream.writelines(page_pieces(content))
-            keep_if_same(target, output / name)
+            pieces = page_pieces(content)
+            if memory is not None:
+                pieces = made[name] = list(pieces)
+            _write_page(target, pieces, output / name, memory)
             written += 1
         record_and_keep_user_files(output, staging, clean)
         _swap(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    if memory is not None:
+        memory.settle(output, made)
     return written
+
+
+def _write_page(target: Path, pieces: Iterable[str], previous: Path, memory: PageMemory | None) -> None:
+    """Write the page's pieces to ``target`` as they come, or, with a ``memory`` (and the pieces listed),
+    link ``previous`` there when it holds them already."""
+    if memory is not None and memory.unchanged(previous, pieces) and _linked(previous, target):
+        return
+    with target.open("w", encoding="utf-8") as stream:
+        stream.writelines(pieces)
+    keep_if_same(target, previous)
+
+
+class PageMemory:
+    """The pieces each page was last written from, for a process that writes the same site again and again
+    (``timeline serve``).
+
+    A page made of the same pieces as last time, whose file is still in the output as it was left (same
+    size, change time and inode), is that file again: it is linked into the new site without being
+    encoded, written or read back to compare. The pieces are mostly the very fragments the render keeps
+    (:class:`timeline.site.fragments.FragmentCache`), so comparing them is mostly comparing identities,
+    and holding them costs little more than the list.
+    """
+
+    def __init__(self) -> None:
+        self._pages: dict[Path, tuple[list[str], FileSignature]] = {}
+
+    def unchanged(self, previous: Path, pieces: Iterable[str]) -> bool:
+        """Whether ``previous`` is the file last written from these very ``pieces``, and still as it was left."""
+        known = self._pages.get(previous)
+        return known is not None and known[0] == pieces and _signature(previous) == known[1]
+
+    def settle(self, output: Path, made: dict[str, list[str]]) -> None:
+        """A site whose pages are ``made`` of these pieces, by name, is in place in ``output``: remember them
+        with their files as they are there now."""
+        self._pages = {}
+        for name, pieces in made.items():
+            signature = _signature(output / name)
+            if signature is not None:
+                self._pages[output / name] = (pieces, signature)
+
+
+def _signature(path: Path) -> FileSignature | None:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    return (status.st_size, status.st_ctime_ns, status.st_ino) if stat.S_ISREG(status.st_mode) else None
+
+
+def _linked(previous: Path, target: Path) -> bool:
+    try:
+        os.link(previous, target, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
 
 
 def keep_if_same(written: Path, previous: Path) -> bool:
