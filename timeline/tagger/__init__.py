@@ -162,17 +162,8 @@ def tag_text(
         covered = end = match.end()
         span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
-        expressions.append(Expression(
-            text=match.group(0),
-            start=start,
-            end=end,
-            type=resolution.type,
-            value=resolution.value,
-            span=span,
-            anchor=anchor.value if anchor else None,
-            anchor_source=anchor.source if anchor else None,
-            rule=rule.name,
-        ))
+        expressions.append(Expression(match.group(0), start, end, resolution.type, resolution.value, span,
+                                      anchor.value if anchor else None, anchor.source if anchor else None, rule.name))
         if span is not None and not (context.narrative and context.is_future(start)):
             current_heading = _follow_heading(context, start, span, current_heading)
             context.last = span
