@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from timeline.site.exports.registry import Page, page_pieces
-from timeline.site.written import FileSignature
+from timeline.site.written import FileSignature, signature_of
 from timeline.site.manifest import (
     record_and_keep_user_files,
     remove_leftovers,
@@ -103,7 +103,7 @@ def _signature(path: Path) -> FileSignature | None:
         status = os.lstat(path)
     except OSError:
         return None
-    return (status.st_size, status.st_ctime_ns, status.st_ino) if stat.S_ISREG(status.st_mode) else None
+    return signature_of(status) if stat.S_ISREG(status.st_mode) else None
 
 
 def _linked(previous: Path, target: Path) -> bool:

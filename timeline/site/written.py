@@ -46,9 +46,13 @@ def signatures(output: Path) -> dict[str, FileSignature]:
     for folder, _, names in os.walk(output):
         for name in names:
             path = os.path.join(folder, name)
-            status = os.lstat(path)
-            found[os.path.relpath(path, output)] = (status.st_size, status.st_ctime_ns, status.st_ino)
+            found[os.path.relpath(path, output)] = signature_of(os.lstat(path))
     return found
+
+
+def signature_of(status: os.stat_result) -> FileSignature:
+    """What tells a file apart from itself rewritten: its size, change time and inode."""
+    return (status.st_size, status.st_ctime_ns, status.st_ino)
 
 
 @dataclass(frozen=True)
