@@ -206,6 +206,7 @@ def _article_file(tmp_path: Path, name: str, body: str) -> Path:
 
 @pytest.mark.parametrize(("body", "rule"), [
     ("Les rebelles sont entrés à Damas le 8 décembre 2024 et le président est parti pour Moscou.", "dateparser-fr"),
+    ("Les rebelles sont entres dans Damas le 8 decembre 2024 et le president est parti pour Moscou.", "dateparser-fr"),
     ("فر الأسد إلى موسكو في 8 ديسمبر 2024 بعد دخول المعارضة إلى دمشق.", "dateparser-ar"),
 ])
 def test_article_without_a_stated_language_is_tagged_in_the_language_detected(tmp_path, body, rule):

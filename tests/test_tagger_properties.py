@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline.tagger import tag_text
+from timeline.tagger.foreign import LOWERED_ASCII_STOPWORD_PATTERNS, STOPWORD_PATTERNS, STOPWORDS, detected_language
 
 WORDS = st.sampled_from([
     "on", "Tuesday", "March", "May", "2011", "13", "years", "ago", "later", "the", "previous", "day",
@@ -40,3 +41,19 @@ def test_every_date_span_begins_no_later_than_it_ends(text, reference):
 @given(TEXTS, REFERENCES)
 def test_the_same_input_gives_the_same_output(text, reference):
     assert tag_text(text, reference) == tag_text(text, reference)
+
+
+STOPWORD_TEXT = st.lists(st.one_of(
+    st.sampled_from([word for words in STOPWORDS.values() for word in words]),
+    st.sampled_from(["The", "LE", "Les", "DES", "there", "lex", "theme", "x", "2", "_", " ", "-", "'", "\n", ".", "é"]),
+), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(STOPWORD_TEXT)
+def test_stopwords_counted_in_a_lowered_ascii_text_are_those_counted_case_blind(text: str):
+    """A language is told by its stopwords; an ASCII text is counted in lower case, the quicker way."""
+    if text.isascii():
+        for language, pattern in STOPWORD_PATTERNS.items():
+            assert len(LOWERED_ASCII_STOPWORD_PATTERNS[language].findall(text.lower())) == len(pattern.findall(text))
+    assert detected_language(text, "en") in ("en", "fr", "ar")

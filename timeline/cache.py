@@ -150,8 +150,10 @@ class ArticleCache:
         self.latest[path] = (key, found)
         return key, found
 
-    def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult) -> None:
-        """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing.
+    def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult,
+             pickled: bytes | None = None) -> None:
+        """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing; ``pickled``, when
+        given, is ``computed`` pickled already (by the process that made it), stored as it is.
 
         Only if the article still has that key: a file saved meanwhile would
         otherwise file the new content's result under the old content's key.
@@ -162,7 +164,7 @@ class ArticleCache:
             unchanged = False
         if unchanged:
             self.latest[path] = (key, computed)
-            self._store(key, computed)
+            write_pickle(self._entry(key), computed, pickled)
 
     def save(self) -> None:
         """Keep the keys of this build's articles for the next process."""
@@ -200,9 +202,6 @@ class ArticleCache:
     def _load(self, key: str) -> ArticleResult | None:
         return read_pickle(self._entry(key))
 
-    def _store(self, key: str, result: ArticleResult) -> None:
-        write_pickle(self._entry(key), result)
-
 
 def read_pickle(path: Path) -> object | None:
     """What ``path`` holds, or None when it is missing or unreadable (truncated, written by other code)."""
@@ -225,8 +224,9 @@ def write_stamped(path: Path, stamp: object, *values: object) -> None:
     write_pickle(path, (stamp, *values))
 
 
-def write_pickle(path: Path, value: object) -> None:
-    """Write through a temporary file, so that a reader never sees half an entry.
+def write_pickle(path: Path, value: object, pickled: bytes | None = None) -> None:
+    """Write through a temporary file, so that a reader never sees half an entry; ``pickled``, when given,
+    is ``value`` pickled already.
 
     A cache that cannot be written (read-only project, full disk) only costs speed.
     """
@@ -237,7 +237,10 @@ def write_pickle(path: Path, value: object) -> None:
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            if pickled is None:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            else:
+                stream.write(pickled)
         os.replace(temporary, path)
     except OSError:
         pass
