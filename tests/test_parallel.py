@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import make_site_project
-from timeline.build import build, collect, in_processes, process_article, scan_sources
-from timeline.cache import ArticleCache
+from timeline.build import build, collect, in_processes
 from timeline.cli import main
 from timeline.config import load_config
 
@@ -39,19 +38,6 @@ def test_a_parallel_build_fills_the_cache_the_next_build_reads(tmp_path: Path, r
     processed = request.getfixturevalue("processed")  # counts from here: the worker processes cannot report
     build(project)
     assert processed == []
-
-
-def test_results_the_workers_pickled_are_filed_in_the_cache_as_their_articles_results(tmp_path: Path):
-    """The workers send their results pickled and the cache stores those bytes as they are: a new process
-    reads from the cache what processing the article here gives."""
-    config = load_config(make_site_project(tmp_path / "project"))
-    build(config.root, mapper=in_processes(2))
-    paths, _ = scan_sources(config)
-    cache = ArticleCache(config.root)
-    for path in paths:
-        key, found = cache.lookup(path, config.root, config.language)
-        assert key is not None and found is not None
-        assert found == process_article(path, config.root, config.language)
 
 
 def test_jobs_below_one_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

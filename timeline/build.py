@@ -12,7 +12,6 @@ import functools
 import gc
 import hashlib
 import os
-import pickle
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -155,10 +154,9 @@ def read_about(path: Path) -> str:
 
 
 Process = Callable[[Path], ArticleResult]
-Mapper = Callable[[Process, Sequence[Path]], Iterable["ArticleResult | PickledResult"]]
+Mapper = Callable[[Process, Sequence[Path]], Iterable[ArticleResult]]
 """Runs one article's processing over many articles and gives the results in the articles' order
-(as a list, or one by one as they are ready, so that the build files each while the rest are made),
-each as it is or pickled (:class:`PickledResult`).
+(as a list, or one by one as they are ready, so that the build files each while the rest are made).
 
 Any engine that can map a picklable function over a list will do: this process
 (:func:`in_this_process`), a pool of processes (:func:`in_processes`), a cluster
@@ -172,38 +170,17 @@ def in_this_process(process: Process, paths: Sequence[Path]) -> list[ArticleResu
 
 def in_processes(jobs: int) -> Mapper:
     """A mapper over ``jobs`` processes, giving each result once it and those before it are ready; one
-    job (or one article) stays in this process, which starts nothing.
+    job (or one article) stays in this process, which starts nothing."""
 
-    A worker sends its result pickled (:class:`PickledResult`), which this process files in the cache
-    as it is, rather than pickling once more what it has just unpickled.
-    """
-
-    def run(process: Process, paths: Sequence[Path]) -> Iterator[ArticleResult | PickledResult]:
+    def run(process: Process, paths: Sequence[Path]) -> Iterator[ArticleResult]:
         if jobs <= 1 or len(paths) <= 1:
             yield from in_this_process(process, paths)
             return
         workers = min(jobs, len(paths))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from pool.map(partial(pickled_result, process), paths,
-                                chunksize=max(1, len(paths) // (workers * 4)))
+            yield from pool.map(process, paths, chunksize=max(1, len(paths) // (workers * 4)))
 
     return run
-
-
-class PickledResult(bytes):
-    """An article's result as a worker pickled it: what the cache stores, and the result once unpickled."""
-
-    def result(self) -> ArticleResult:
-        return pickle.loads(self)
-
-
-def pickled_result(process: Process, path: Path) -> PickledResult:
-    return PickledResult(pickle.dumps(process(path), protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def _opened(made: ArticleResult | PickledResult) -> tuple[ArticleResult, PickledResult | None]:
-    """A mapper's result, and its pickle when the mapper gave it pickled."""
-    return (made.result(), made) if isinstance(made, PickledResult) else (made, None)
 
 
 def default_jobs() -> int:
@@ -226,13 +203,12 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     process = partial(process_article, root=config.root, language=config.language,
                       max_bytes=config.max_article_bytes)
     if cache is None:
-        return [_opened(made)[0] for made in mapper(process, paths)]
+        return list(mapper(process, paths))
     looked_up = {path: cache.lookup(path, config.root, config.language, path in settled) for path in paths}
     missing = [path for path, (_, found) in looked_up.items() if found is None]
     computed = {}
-    for path, made in zip(missing, mapper(process, missing)):
-        result, pickled = _opened(made)
-        cache.keep(path, config.root, config.language, looked_up[path][0], result, pickled)
+    for path, result in zip(missing, mapper(process, missing)):
+        cache.keep(path, config.root, config.language, looked_up[path][0], result)
         computed[path] = result
     cache.save()
     if missing:

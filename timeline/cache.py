@@ -150,10 +150,8 @@ class ArticleCache:
         self.latest[path] = (key, found)
         return key, found
 
-    def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult,
-             pickled: bytes | None = None) -> None:
-        """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing; ``pickled``, when
-        given, is ``computed`` pickled already (by the process that made it), stored as it is.
+    def keep(self, path: Path, root: Path, language: str, key: str | None, computed: ArticleResult) -> None:
+        """Store ``computed`` under ``key``, the key :meth:`lookup` gave before processing.
 
         Only if the article still has that key: a file saved meanwhile would
         otherwise file the new content's result under the old content's key.
@@ -164,7 +162,7 @@ class ArticleCache:
             unchanged = False
         if unchanged:
             self.latest[path] = (key, computed)
-            write_pickle(self._entry(key), computed, pickled)
+            self._store(key, computed)
 
     def save(self) -> None:
         """Keep the keys of this build's articles for the next process."""
@@ -202,6 +200,9 @@ class ArticleCache:
     def _load(self, key: str) -> ArticleResult | None:
         return read_pickle(self._entry(key))
 
+    def _store(self, key: str, result: ArticleResult) -> None:
+        write_pickle(self._entry(key), result)
+
 
 def read_pickle(path: Path) -> object | None:
     """What ``path`` holds, or None when it is missing or unreadable (truncated, written by other code)."""
@@ -224,9 +225,8 @@ def write_stamped(path: Path, stamp: object, *values: object) -> None:
     write_pickle(path, (stamp, *values))
 
 
-def write_pickle(path: Path, value: object, pickled: bytes | None = None) -> None:
-    """Write through a temporary file, so that a reader never sees half an entry; ``pickled``, when given,
-    is ``value`` pickled already.
+def write_pickle(path: Path, value: object) -> None:
+    """Write through a temporary file, so that a reader never sees half an entry.
 
     A cache that cannot be written (read-only project, full disk) only costs speed.
     """
@@ -237,10 +237,7 @@ def write_pickle(path: Path, value: object, pickled: bytes | None = None) -> Non
         return
     try:
         with os.fdopen(handle, "wb") as stream:
-            if pickled is None:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            else:
-                stream.write(pickled)
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         pass
