@@ -313,29 +313,31 @@ def check(project: Path) -> BuildResult:
 
 
 def build(project: Path, output: Path | None = None, use_cache: bool = True,
-          mapper: Mapper = in_this_process, clean: bool = False) -> BuildResult:
+          mapper: Mapper = in_this_process, clean: bool = False, jobs: int = 1) -> BuildResult:
     """Build the site of the project at ``project`` into ``output`` (default: its configured output).
 
     Unchanged articles, and the cards and export pieces of unchanged events, come from the project's
     cache unless ``use_cache`` is false; the other articles are processed by
     ``mapper`` (``in_processes(n)`` for n processes). With the cache, a site the last
     build wrote from the same inputs, still in place, is not written again.
-    Files in the output that the tool did not write are kept unless ``clean`` is true.
+    Files in the output that the tool did not write are kept unless ``clean`` is true. ``jobs`` processes
+    render the fragments of a big chronology when none are kept (see :mod:`timeline.site.prerender`).
     """
     config = load_config(project)
     target = output or config.output_dir
     with cycle_collection_paused():
         if not use_cache:
             chronology = collect(config, None, mapper)
-            pages = render_site(chronology, config, target, read_about(config.root / config.about_file), clean=clean)
+            pages = render_site(chronology, config, target, read_about(config.root / config.about_file), clean=clean,
+                                jobs=jobs)
             return BuildResult(chronology, target, pages)
         fragments = FragmentCache(config.root / CACHE_DIR / FRAGMENTS_FILE)
         chronology, key = collect_remembered(config, ArticleCache(config.root), mapper, fragments)
-        return BuildResult(chronology, target, write_unless_in_place(chronology, key, config, target, fragments, clean))
+        return BuildResult(chronology, target, write_unless_in_place(chronology, key, config, target, fragments, clean, jobs))
 
 
 def write_unless_in_place(chronology: Chronology, key: str | None, config: SiteConfig, target: Path,
-                          fragments: FragmentCache, clean: bool) -> int:
+                          fragments: FragmentCache, clean: bool, jobs: int = 1) -> int:
     """Render and write the site, unless the last build wrote it from the same inputs and it is still in
     ``target`` untouched (:mod:`timeline.site.written`); the number of pages either way.
 
@@ -347,7 +349,7 @@ def write_unless_in_place(chronology: Chronology, key: str | None, config: SiteC
     inputs = site_inputs(key, theme, config.root, about, target) if key is not None and not clean else None
     pages = written.pages_in_place(inputs, target) if inputs is not None else None
     if pages is None:
-        pages = render_site(chronology, config, target, about, fragments, clean=clean)
+        pages = render_site(chronology, config, target, about, fragments, clean=clean, jobs=jobs)
         if inputs is not None:
             written.remember(inputs, target, pages)
     return pages

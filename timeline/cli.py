@@ -52,7 +52,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     build.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
     build.add_argument("--watch", action="store_true", help="rebuild on every change until Ctrl-C")
-    build.add_argument("--jobs", type=_jobs, help="processes that read and tag articles (default: this machine's cores)")
+    build.add_argument("--jobs", type=_jobs, help="processes that read and tag articles and render a big site afresh (default: this machine's cores)")
 
     serve = commands.add_parser("serve", help="build, serve on localhost, rebuild and reload the browser on changes")
     serve.add_argument("--project", type=Path, default=Path("."), help="project folder (default: here)")
@@ -100,9 +100,10 @@ def run_build(args: argparse.Namespace) -> int:
 
     if args.watch:
         return run_watch(args)
+    jobs = args.jobs or default_jobs()
     with cycle_collection_paused(freeze_after=True):
         result = build(args.project, args.output, use_cache=not args.no_cache,
-                       mapper=in_processes(args.jobs or default_jobs()), clean=args.clean)
+                       mapper=in_processes(jobs), clean=args.clean, jobs=jobs)
     chronology = result.chronology
     print(f"Built {len(chronology.events)} events ({len(chronology.out_of_range)} outside the range) "
           f"from {len(chronology.articles)} articles into {result.output.resolve()}")

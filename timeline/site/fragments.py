@@ -115,25 +115,47 @@ class FragmentCache:
         self.derived_kept: dict[FragmentKey, Hashable] = {}
         self.derived_used: dict[FragmentKey, Hashable] = {}
         self.rendered: Counter[str] = Counter()
+        self.adopted = False
 
-    def start(self, environment: jinja2.Environment) -> None:
-        """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
+    def load(self, environment: jinja2.Environment) -> bytes:
+        """Hold the fragments kept for ``environment``'s templates (from the store, the first time), forgetting
+        those rendered by other templates; returns the fingerprint of the templates and code, which names them."""
         fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
+        return fingerprint
+
+    def start(self, environment: jinja2.Environment) -> None:
+        """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
+        self.load(environment)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
-        self.sequence_keys, self.sequence_lists = {}, {}
+        self.sequence_keys, self.sequence_lists, self.unstored = {}, {}, set()
 
     def finish(self) -> None:
-        """End a render: keep the fragments it used, and store them when any had to be rendered."""
+        """End a render: keep the fragments it used, and store them when any had to be rendered or were adopted."""
         self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
         self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         self.seen, self.seeing = self.seeing, {}
-        if self.store is not None and self.rendered:
-            write_stamped(self.store, self.templates, {key: text for key, text in self.kept.items()
-                                                       if key not in self.unstored})
-        self.unstored = set()
+        if self.store is not None and (self.rendered or self.adopted):
+            write_stamped(self.store, self.templates, self.lasting())
+        self.adopted = False
+
+    def lasting(self) -> dict[FragmentKey, bytes | str]:
+        """The fragments the last render kept that outlive it: all but those only ever asked for to make a larger one."""
+        return {key: text for key, text in self.kept.items() if key not in self.unstored}
+
+    def adopt(self, templates: bytes, fragments: dict[FragmentKey, bytes | str]) -> bool:
+        """Keep ``fragments`` rendered elsewhere (another process) by the templates and code ``templates`` names,
+        for the next render to take as its own, if they are this cache's; whether they were.
+
+        The next render stores them, as it would had it rendered them itself.
+        """
+        if templates != self.templates:
+            return False
+        self.kept.update(fragments)
+        self.adopted = True
+        return True
 
     def fingerprints_of(self, events: Sequence[Event]) -> list[bytes]:
         """The events' digests, kept for the next render, which must be of these very event objects."""
@@ -144,6 +166,13 @@ class FragmentCache:
     def know(self, events: Sequence[Event], digests: Sequence[bytes]) -> None:
         """Take the digests of ``events`` as given (remembered with a chronology from the same inputs)."""
         self.known.update(zip(map(id, events), digests))
+
+    def knowing(self) -> FragmentCache:
+        """A cache of no fragments and no store that knows the digests this one was told of (:meth:`know`), for
+        rendering the same event objects elsewhere: in another render, or in a process forked with them."""
+        other = FragmentCache()
+        other.known = dict(self.known)
+        return other
 
     def card(self, event: Event, level: int, highlighted: bool, render: Callable[[Event, int], Markup]) -> Markup:
         """The card of ``event`` as ``render`` (the theme's macro) makes it, rendered only if not seen before."""
