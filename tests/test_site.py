@@ -219,6 +219,19 @@ def test_template_runtime_error_names_the_template_file_and_line(tmp_path: Path)
     assert "no_such_variable" in raised.value.message
 
 
+@pytest.mark.parametrize("expression", ["{{ site.title + 1 }}", "{{ (chronology.events|length) // 0 }}"])
+def test_a_template_expression_failing_in_python_names_the_template_file_and_line(tmp_path: Path, expression: str):
+    project = make_site_project(tmp_path / "project")
+    (project / "templates").mkdir()
+    (project / "templates" / "about.html").write_text(
+        f'{{% extends "base.html" %}}\n{{% block main %}}\n\n{expression}\n{{% endblock %}}', encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        build(project)
+    assert raised.value.path.endswith("templates/about.html") and raised.value.line == 4
+    assert raised.value.message.startswith(("template error: TypeError", "template error: ZeroDivisionError"))
+    assert not (project / "output").exists()
+
+
 def test_missing_theme_is_a_clear_error_naming_the_config(tmp_path: Path):
     project = make_site_project(tmp_path / "project", theme="no-such-theme")
     with pytest.raises(ContentError) as raised:

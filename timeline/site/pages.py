@@ -65,7 +65,8 @@ def _neighbours(year: Year, years: list[Year]) -> dict[str, Year | None]:
 
 def _stream(environment: jinja2.Environment, name: str, context: dict) -> Iterator[str]:
     """The template's output piece by piece; template errors, raised as the pieces are made, name the
-    template file and line."""
+    template file and line. So does an expression of the template that fails in Python ('{{ title + 1 }}'
+    is a TypeError): an error with a template's line in its traceback is that template's."""
     try:
         yield from environment.get_template(name).generate(context)
     except jinja2.TemplateSyntaxError as error:
@@ -75,6 +76,13 @@ def _stream(environment: jinja2.Environment, name: str, context: dict) -> Iterat
     except jinja2.TemplateError as error:
         filename, line = _template_frame(name)
         raise ContentError(filename, f"template error: {error}", line) from None
+    except ContentError:
+        raise
+    except Exception as error:
+        filename, line = _template_frame(name)
+        if line is None:
+            raise
+        raise ContentError(filename, f"template error: {type(error).__name__}: {error}", line) from None
 
 
 def _template_frame(name: str) -> tuple[str, int | None]:
