@@ -13,7 +13,6 @@ from conftest import make_site_project
 from timeline.build import build, collect
 from timeline.config import load_config
 from timeline.errors import ContentError
-from timeline.model import Chronology
 from timeline.site import render_site
 from timeline.site.exports.registry import page_pieces
 from timeline.site.fragments import FragmentCache
@@ -38,10 +37,6 @@ def site_render(project: Path, fragments: FragmentCache) -> Render:
 def rendered_site(render: Render, fragments: FragmentCache) -> dict[str, str]:
     pages = generate_pages(render.chronology, render.config, render.theme, render.about_html, fragments, GENERATED)
     return {name: "".join(page_pieces(page)) for name, page in pages}
-
-
-def years_of(chronology: Chronology) -> list[int]:
-    return sorted({event.span.begin.year for event in chronology.events})
 
 
 def test_a_prerendered_site_is_byte_for_byte_a_fresh_one_and_renders_no_card_again(tmp_path: Path, every_size: None):
@@ -70,20 +65,25 @@ def test_the_other_share_is_rendered_by_another_process(tmp_path: Path, every_si
     shares = plan_shares(render.chronology, 2)
     assert prerender_fragments(render, jobs=2) > 0
     rendered_site(render, fragments)
-    first_share = [event for event in render.chronology.events if event.span.begin.year in shares[0].years]
-    assert fragments.rendered["card"] == len(first_share) + len(render.chronology.out_of_range)
-    assert 0 < len(first_share) < len(render.chronology.events)
+    assert fragments.rendered["card"] == len(shares[0].events) + len(render.chronology.out_of_range)
+    assert 0 < len(shares[0].events) < len(render.chronology.events)
 
 
 def test_shares_are_runs_of_years_and_articles_covering_the_chronology(tmp_path: Path):
     chronology = collect(load_config(make_site_project(tmp_path / "project")))
     shares = plan_shares(chronology, 3)
-    years = [sorted(share.years) for share in shares]
-    assert sorted(year for run in years for year in run) == years_of(chronology)
-    assert all(run[-1] < later[0] for run, later in zip(years, years[1:]))
-    covered = [article for share in shares for article in chronology.articles[share.articles]]
-    assert covered == chronology.articles
-    assert [share.first for share in shares] == [True] + [False] * (len(shares) - 1)
+    assert len(shares) > 1
+    assert [event for share in shares for event in share.events] == chronology.events
+    years = [sorted({event.span.begin.year for event in share.events}) for share in shares]
+    assert all(run and later and run[-1] < later[0] for run, later in zip(years, years[1:]))
+    assert [article for share in shares for article in share.articles] == chronology.articles
+    assert [share.out_of_range for share in shares] == [chronology.out_of_range] + [[]] * (len(shares) - 1)
+    for share in shares:
+        names = {article.name for article in share.articles}
+        assert share.reported == [event for event in chronology.events
+                                  if any(source.path in names for source in event.sources)]
+        assert share.reported_out_of_range == [event for event in chronology.out_of_range
+                                               if any(source.path in names for source in event.sources)]
 
 
 def test_a_warm_cache_or_a_single_job_prerenders_nothing(tmp_path: Path, every_size: None):

@@ -11,7 +11,10 @@ share could not make as the whole site makes it (a band whose era began in an ea
 is rendered there as usual. The written site is the same whatever the number of processes.
 
 The other processes are forked, so that they start with the chronology in memory rather than
-receiving it pickled. Where forking is not available, or a process fails, this one renders the rest.
+receiving it pickled. Each share's events are picked before the fork, so that a process walks only its
+own: a forked process copies every page of memory it writes to, and Python writes to every object it
+reads (its reference count), so walking every event in each process would copy the whole chronology
+twice over. Where forking is not available, or a process fails, this one renders the rest.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from timeline.config import SiteConfig
-from timeline.model import Chronology
+from timeline.model import Article, Chronology, Event
 from timeline.site.exports.registry import page_pieces
 from timeline.site.fragments import FragmentCache, FragmentKey
 from timeline.site.pages import generate_pages
@@ -51,12 +54,17 @@ class Render(NamedTuple):
 
 
 class Share(NamedTuple):
-    """Years of the chronology and a run of its articles, whose fragments one process renders."""
+    """The events of some years and the articles of a run of the sources page, whose fragments one process renders."""
 
-    years: frozenset[int]
-    articles: slice
-    first: bool
-    """The first share also renders the events outside the chronology's range."""
+    events: list[Event]
+    """The events of the share's years."""
+    out_of_range: list[Event]
+    """The events outside the chronology's range, which the first share renders."""
+    articles: list[Article]
+    reported: list[Event]
+    """The events that the share's articles report, in order."""
+    reported_out_of_range: list[Event]
+    """The events outside the range that the share's articles report."""
 
 
 def prerender_fragments(render: Render, jobs: int) -> int:
@@ -89,17 +97,32 @@ def plan_shares(chronology: Chronology, count: int) -> list[Share]:
     years: dict[int, int] = {}
     for event in chronology.events:
         years[event.span.begin.year] = years.get(event.span.begin.year, 0) + 1
-    groups: list[list[int]] = [[] for _ in range(count)]
-    total, before = len(chronology.events), 0
+    share_of_year, before = {}, 0
     for year, events in sorted(years.items()):
-        groups[before * count // total].append(year)
+        share_of_year[year] = before * count // len(chronology.events)
         before += events
-    groups = [group for group in groups if group]
-    if not groups:
-        return []
-    bounds = [number * len(chronology.articles) // len(groups) for number in range(len(groups) + 1)]
-    return [Share(frozenset(group), slice(bounds[number], bounds[number + 1]), number == 0)
-            for number, group in enumerate(groups)]
+    used = sorted(set(share_of_year.values()))
+    share_of_year = {year: used.index(share) for year, share in share_of_year.items()}
+    events: list[list[Event]] = [[] for _ in used]
+    for event in chronology.events:
+        events[share_of_year[event.span.begin.year]].append(event)
+    articles = [chronology.articles[number * len(chronology.articles) // len(used):
+                                    (number + 1) * len(chronology.articles) // len(used)] for number in range(len(used))]
+    share_of_article = {article.name: number for number, run in enumerate(articles) for article in run}
+    reported = [_reported_by(chronology.events, share_of_article, len(used)),
+                _reported_by(chronology.out_of_range, share_of_article, len(used))]
+    return [Share(events[number], chronology.out_of_range if number == 0 else [], articles[number],
+                  reported[0][number], reported[1][number]) for number in range(len(used))]
+
+
+def _reported_by(events: list[Event], share_of_article: dict[str, int], count: int) -> list[list[Event]]:
+    """For each share, the ``events`` that one of its articles reports, in order, each once."""
+    reported: list[list[Event]] = [[] for _ in range(count)]
+    for event in events:
+        for share in dict.fromkeys(share_of_article.get(source.path) for source in event.sources):
+            if share is not None:
+                reported[share].append(event)
+    return reported
 
 
 def share_fragments(render: Render, share: Share) -> Fragments:
@@ -110,13 +133,12 @@ def share_fragments(render: Render, share: Share) -> Fragments:
     """
     chronology, config = render.chronology, render.config
     many = len(chronology.events) >= config.many_events
-    own_years = dataclasses.replace(
-        chronology, events=[event for event in chronology.events if event.span.begin.year in share.years],
-        out_of_range=chronology.out_of_range if share.first else [])
     same_layout = dataclasses.replace(config, many_events=0 if many else len(chronology.events) + 1)
-    own_articles = dataclasses.replace(chronology, articles=chronology.articles[share.articles])
+    own_years = dataclasses.replace(chronology, events=share.events, out_of_range=share.out_of_range)
+    own_articles = dataclasses.replace(chronology, events=share.reported, out_of_range=share.reported_out_of_range,
+                                       articles=share.articles)
     by_years = _fragments_of(render, own_years, same_layout, lambda name: name != SOURCES_PAGE)
-    by_articles = _fragments_of(render, own_articles, config, lambda name: name == SOURCES_PAGE)
+    by_articles = _fragments_of(render, own_articles, same_layout, lambda name: name == SOURCES_PAGE)
     if by_years.templates != by_articles.templates:
         return by_years.templates, {}
     return by_years.templates, {**by_years.lasting(), **by_articles.lasting()}
