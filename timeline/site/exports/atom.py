@@ -66,9 +66,8 @@ def feed_head(chronology: Chronology, context: ExportContext) -> str:
 @exporter("atom", "feed.xml")
 def atom_feed(chronology: Chronology, context: ExportContext) -> Iterator[str]:
     """Newest first; an entry is rendered again only when its event or its ``updated`` time changed."""
-    newest_first = sorted(chronology.events, key=lambda e: e.span.sort_key(), reverse=True)
     yield feed_head(chronology, context).removesuffix("</feed>")
-    yield from context.pieces(newest_first, "atom",
+    yield from context.pieces(chronology.events, "atom",
                               lambda event: entry_xml(event, entry_updated(event, context.generated)),
-                              shows_build_time=undated)
+                              shows_build_time=undated, newest_first=True)
     yield "</feed>"

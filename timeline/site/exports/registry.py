@@ -33,18 +33,23 @@ class ExportContext:
         return self.fragments.fragment(event, kind, render, stored=False)
 
     def pieces(self, events: Sequence[Event], kind: str, render: Callable[[Event], str], separator: str = "",
-               shows_build_time: Callable[[Event], bool] = lambda event: False) -> Iterator[str]:
+               shows_build_time: Callable[[Event], bool] = lambda event: False,
+               newest_first: bool = False) -> Iterator[str]:
         """Each event's piece of the format ``kind``, ``render(event)``, with ``separator`` between them.
 
         ``render`` may read nothing but the event and, for the events that
         ``shows_build_time`` (a function of the event alone) picks, the build's time.
         The pieces of each year's run of events are kept joined as one fragment too,
         so that a year without a changed event costs one look-up, not one an event.
+        ``newest_first`` lists the events in chronological order (as ``events`` are) reversed, of
+        events of the same date the earliest first: what a stable sort by date, newest first, makes of
+        them. Each year's run is then the same run, sorted only when its fragment is made again.
         """
-        for number, run in enumerate(self._years(events)):
+        runs = self._years(events)
+        for number, run in enumerate(reversed(runs) if newest_first else runs):
             if number:
                 yield separator
-            yield self._run(run, kind, render, separator, shows_build_time)
+            yield self._run(run, kind, render, separator, shows_build_time, newest_first)
 
     def _years(self, events: Sequence[Event]) -> list[list[Event]]:
         """``events`` in runs of one year, split once a build: most formats list the same events. The
@@ -54,22 +59,28 @@ class ExportContext:
         return self.split[id(events)][1]
 
     def _run(self, run: list[Event], kind: str, render: Callable[[Event], str], separator: str,
-             shows_build_time: Callable[[Event], bool]) -> str:
+             shows_build_time: Callable[[Event], bool], newest_first: bool) -> str:
         """The run's pieces joined; whether any shows the build's time is worked out once for the run's
         events, not again each build."""
         timed = self.fragments.derived(run, (kind, shows_build_time), lambda: any(map(shows_build_time, run)))
 
         def joined() -> str:
+            ordered = sorted(run, key=date_order, reverse=True) if newest_first else run
             return separator.join(self.piece(event, (kind, self._time_shown(event, shows_build_time)),
-                                             partial(render, event)) for event in run)
+                                             partial(render, event)) for event in ordered)
 
-        return self.fragments.fragment(run, ("run", separator, kind, self.generated if timed else None), joined)
+        return self.fragments.fragment(run, ("run", separator, kind, self.generated if timed else None, newest_first),
+                                       joined)
 
     def _time_shown(self, event: Event, shows_build_time: Callable[[Event], bool]) -> datetime | None:
         return self.generated if shows_build_time(event) else None
 
 
 BEGIN_YEAR = attrgetter("span.begin.year")
+
+
+def date_order(event: Event) -> tuple:
+    return event.span.sort_key()
 
 
 Page = str | Iterable[str]
