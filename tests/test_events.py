@@ -28,6 +28,16 @@ def test_an_earlier_happening_in_an_after_clause_is_an_event_too(news: Path):
     assert values == ["2020-03-05", "2020-03-06"]
 
 
+def test_the_date_a_sentence_counts_from_makes_no_event_of_its_own(news: Path):
+    assert events_of(news, "Thirteen years after the 2011 uprising, the regime fell.", published="2024-12-09") == [
+        ("2024", "The regime fell")]
+
+
+def test_a_date_counted_from_an_earlier_one_leaves_both_events(news: Path):
+    assert [value for value, _ in events_of(news, "Protests began in March 2011 and a year later the war had spread.",
+                                            published="2024-12-09")] == ["2011-03", "2012"]
+
+
 def test_capitalised_season_inside_a_sentence_is_a_name_not_a_date(news: Path):
     values = [value for value, _ in events_of(news, "The revolt was part of the Arab Spring protests in 2010 and 2011.")]
     assert values == ["2010/2011"]

@@ -23,6 +23,9 @@ def title_of(sentence: str, phrase: str) -> str:
      "Around 200 people marched through the markets"),
     ("More than 200 people had been killed before yesterday's protests.", "yesterday",
      "More than 200 people had been killed before the protests"),
+    ("Thirteen years after the 2011 uprising, the regime fell.", "Thirteen years after", "The regime fell"),
+    ("The regime fell thirteen years after the 2011 uprising, analysts said.", "thirteen years after",
+     "The regime fell"),
 ])
 def test_date_phrase_goes_with_its_preposition(sentence: str, phrase: str, title: str):
     assert title_of(sentence, phrase) == title

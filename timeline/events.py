@@ -62,6 +62,8 @@ def normalise(text: str) -> str:
 
 
 SPACES = re.compile(r"\s+")
+COUNTED_FROM_WHAT_FOLLOWS = frozenset({"after-anchor"})
+"""Rules whose date is counted from a date the same clause names after it ('Thirteen years after the 2011 uprising')."""
 
 
 def extract_events(article: Article, expressions: list[Expression], root: Path) -> list[Event]:
@@ -98,8 +100,16 @@ def reported_dates(text: str, sentence: Sentence,
     event, which has its own sentence elsewhere. A sentence whose every date is
     background ("... protests which took place in 2010 and 2011") keeps them all.
     """
-    reported = [(span, parts) for span, parts in dates if not _in_subordinate_clause(text, sentence, parts[0])]
+    reported = [(span, parts) for span, parts in dates
+                if not _in_subordinate_clause(text, sentence, parts[0]) and not _counted_from(parts[0], dates)]
     return reported or dates
+
+
+def _counted_from(expression: Expression, dates: list[tuple[DateSpan, list[Expression]]]) -> bool:
+    """Whether an earlier date of the sentence was counted from ``expression``: in "Thirteen years after the
+    2011 uprising, the regime fell" the sentence reports the fall in 2024; 2011 dates the uprising it recalls."""
+    return any(other.rule in COUNTED_FROM_WHAT_FOLLOWS and other.end <= expression.start
+               and other.anchor == expression.value for _, parts in dates for other in parts)
 
 
 def _in_subordinate_clause(text: str, sentence: Sentence, expression: Expression) -> bool:

@@ -37,6 +37,9 @@ SPACES = re.compile(r"\s+")
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
+"""The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
+CLAUSE_REST = re.compile(r"[^,;:]*")
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
@@ -53,11 +56,14 @@ def make_title(sentence: str, mark: tuple[int, int] | None) -> str:
 
 
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
-    """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday')."""
+    """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday'), and a
+    date counted from what follows it with the rest of that clause ('13 years after the 2011 uprising,')."""
     start, end = mark
     before, after = sentence[:start], sentence[end:]
     if POSSESSIVE.match(after):
         return before + "the" + after[2:]
+    if COUNTED_FROM.search(sentence, start, end):
+        after = after[CLAUSE_REST.match(after).end():]
     return _without_date_preposition(before) + " " + after
 
 
