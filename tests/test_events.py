@@ -33,6 +33,11 @@ def test_the_date_a_sentence_counts_from_makes_no_event_of_its_own(news: Path):
         ("2024", "The regime fell")]
 
 
+def test_an_event_counted_in_days_from_a_dated_one_takes_its_own_date(news: Path):
+    assert events_of(news, "Two days after the March 15, 2011 protests, police fired on crowds.") == [
+        ("2011-03-17", "Police fired on crowds")]
+
+
 def test_a_date_counted_from_an_earlier_one_leaves_both_events(news: Path):
     assert [value for value, _ in events_of(news, "Protests began in March 2011 and a year later the war had spread.",
                                             published="2024-12-09")] == ["2011-03", "2012"]

@@ -109,6 +109,22 @@ def test_years_after_a_dated_thing_count_from_that_date():
     assert value_of("Assad's departure came 13 years after the 2011 revolt.", "13 years after") == "2024"
 
 
+@pytest.mark.parametrize("text, expression, value, anchor", [
+    ("Two days after the March 15, 2011 protests, police fired on crowds.", "Two days after", "2011-03-17", "2011-03-15"),
+    ("Three months after the fall of Aleppo in December 2016, the army advanced.", "Three months after", "2017-03",
+     "2016-12"),
+    ("A week before 3 April 2013 the talks broke down.", "A week before", "2013-03-27", "2013-04-03"),
+    ("Two days after the December 8 offensive, rebels entered Homs.", "Two days after", "2024-12-10", "2024-12-08"),
+])
+def test_days_weeks_and_months_after_a_dated_thing_count_from_that_date(text, expression, value, anchor):
+    [tagged] = [e for e in tag_text(text, PUBLISHED) if e.text == expression]
+    assert (tagged.type, tagged.value, tagged.anchor, tagged.anchor_source) == ("DATE", value, anchor, "expression")
+
+
+def test_days_after_an_undated_thing_stay_a_duration():
+    assert found("Two days after the vote, rebels entered the city on December 8.")["Two days"] == ("DURATION", "P2D")
+
+
 def test_years_after_an_undated_thing_stay_a_duration():
     text = "It came 13 years after a revolt, part of the protests in 2010 and 2011."
     assert found(text)["13 years"] == ("DURATION", "P13Y")

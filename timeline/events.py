@@ -62,7 +62,7 @@ def normalise(text: str) -> str:
 
 
 SPACES = re.compile(r"\s+")
-COUNTED_FROM_WHAT_FOLLOWS = frozenset({"after-anchor"})
+COUNTED_FROM_WHAT_FOLLOWS = frozenset({"after-anchor", "after-date"})
 """Rules whose date is counted from a date the same clause names after it ('Thirteen years after the 2011 uprising')."""
 
 

@@ -39,7 +39,8 @@ REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
-CLAUSE_REST = re.compile(r"[^,;:]*")
+CLAUSE_REST = re.compile(r"(?:[^,;:]|,(?=\s*\d))*")
+"""The rest of a clause: up to its first comma, semicolon or colon, but for the comma inside a date ('March 15, 2011')."""
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")

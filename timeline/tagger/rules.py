@@ -537,6 +537,32 @@ def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution 
     return Resolution("DATE", value_at(day, "Y"), anchor=Anchor(date(year, 1, 1), str(year), "expression"))
 
 
+def resolve_after_date(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'Two days after the March 15, 2011 protests', 'three months after the fall of Aleppo in December 2016':
+    counted from the date the same clause names, at that date's precision."""
+    amount = _number(match.group("num"))
+    month_name = match.group("month") or match.group("month2") or match.group("month3")
+    if amount is None:
+        return None
+    month = _month(month_name)
+    day_digits = match.group("day") or match.group("day2")
+    day = int(day_digits) if day_digits else None
+    year_digits = match.group("year") or match.group("year2") or match.group("year3")
+    if year_digits:
+        year = int(year_digits)
+    else:
+        found = ctx.year_for(month, day, match.start())
+        if found is None:
+            return None
+        year = found.day.year
+    anchor_day = date(year, month, day or 1)
+    anchor_value = day_value(anchor_day) if day else month_value(year, month)
+    sign = 1 if match.group("dir").lower() == "after" else -1
+    moved = shift(anchor_day, sign * amount, _unit(match.group("unit")))
+    value = day_value(moved) if day else month_value(moved.year, moved.month)
+    return Resolution("DATE", value, anchor=Anchor(anchor_day, anchor_value, "expression"))
+
+
 NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "after": 1, "same": 0, "that": 0, "the": 0}
 
 
@@ -705,6 +731,10 @@ RULES: tuple[Rule, ...] = (
     _rule("weekday", rf"\b(?:(?i:(?P<rel>last|next|this|past|coming))\s+)?(?P<weekday>{WEEKDAY})(?:\s+(?P<part>(?i:morning|afternoon|evening|night)))?\b", resolve_weekday, words(*WEEKDAYS)),
     _rule("relative-unit", rf"(?i:\b(?:(?P<side>earlier|later)\s+)?{MOD}(?:the\s+)?(?P<rel>last|previous|next|coming|following|this|current|same|that|the)\s+(?P<unit>week|weekend|month|year|decade|century))\b", resolve_relative_unit, words("week", "weekend", "month", "year", "decade", "century")),
     _rule("after-anchor", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>years?|decades?|centur(?:y|ies))\s+(?P<dir>after|before))\b(?=[^.,;:\n]{{0,60}}?(?<!\d)(?P<year>{YEAR})(?!\d))", resolve_after_anchor, words("after", "before"), needs=YEAR),
+    _rule("after-date", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>days?|weeks?|months?)\s+(?P<dir>after|before))\b"
+          rf"(?=[^.,;:\n]{{0,40}}?\b(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"
+          rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:\s+(?P<year2>{YEAR})(?!\d))?|(?P<month3>{FULL_MONTH})\s+(?P<year3>{YEAR})(?!\d))\b)",
+          resolve_after_date, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
