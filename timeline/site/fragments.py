@@ -117,13 +117,12 @@ class FragmentCache:
         self.rendered: Counter[str] = Counter()
         self.adopted = False
 
-    def load(self, environment: jinja2.Environment) -> bytes:
+    def load(self, environment: jinja2.Environment) -> None:
         """Hold the fragments kept for ``environment``'s templates (from the store, the first time), forgetting
-        those rendered by other templates; returns the fingerprint of the templates and code, which names them."""
+        those rendered by other templates."""
         fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
             self.templates, self.kept = fingerprint, self._load(fingerprint)
-        return fingerprint
 
     def start(self, environment: jinja2.Environment) -> None:
         """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""

@@ -1,4 +1,4 @@
-"""Fragments rendered ahead on every core, so that a build with none kept renders in a fraction of the time.
+"""Fragments rendered ahead on every core, so that a build with none kept does not render them on one alone.
 
 Rendering a big chronology afresh is mostly rendering its fragments (:mod:`timeline.site.fragments`):
 every card, every event's piece of every export, every article's entry on the sources page. A fragment
@@ -11,10 +11,10 @@ share could not make as the whole site makes it (a band whose era began in an ea
 is rendered there as usual. The written site is the same whatever the number of processes.
 
 The other processes are forked, so that they start with the chronology in memory rather than
-receiving it pickled. Each share's events are picked before the fork, so that a process walks only its
-own: a forked process copies every page of memory it writes to, and Python writes to every object it
-reads (its reference count), so walking every event in each process would copy the whole chronology
-twice over. Where forking is not available, or a process fails, this one renders the rest.
+receiving it pickled. Each share's events are picked before the fork, so that a process walks, and so
+copies, only its own part of the chronology: a forked process copies each page of memory it writes to,
+and Python writes to every object it reads (its reference count). Where forking is not available, or
+a process fails, this one renders the rest.
 """
 
 from __future__ import annotations
