@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from conftest import make_site_project
 from timeline.build import build, collect, in_processes
 from timeline.cli import main
 from timeline.config import load_config
+import timeline.watch
+from timeline.watch import SiteBuilder
 
 
 def events_json_without_stamp(output: Path) -> dict:
@@ -57,3 +60,43 @@ def test_dask_bag_feeds_the_same_chronology_as_a_local_build(tmp_path: Path):
     assert distributed.events == local.events
     assert distributed.out_of_range == local.out_of_range
     assert distributed.warnings == local.warnings
+
+
+def test_a_live_builder_uses_its_processes_only_while_it_is_the_only_thread(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch,
+                                                                           request: pytest.FixtureRequest):
+    """The first build of ``timeline serve`` or ``build --watch`` runs before their threads start; later
+    ones, with the watcher and the server running, stay in this process."""
+    pools: list[int] = []
+    monkeypatch.setattr(timeline.watch, "in_processes", lambda jobs: pools.append(jobs) or in_processes(jobs))
+    project = make_site_project(tmp_path / "project")
+    builder = SiteBuilder(project, jobs=2)
+    assert builder.build().ok
+    assert pools == [2]
+    processed = request.getfixturevalue("processed")  # counts from here: the worker processes cannot report
+    article = sorted((project / "content" / "articles").glob("*.md"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nTalks resumed on 3 March 2012.\n", encoding="utf-8")
+    running = threading.Event()
+    other = threading.Thread(target=running.wait)
+    other.start()
+    try:
+        assert builder.build({article.resolve()}).ok
+    finally:
+        running.set()
+        other.join()
+    assert pools == [2]
+    assert [path.name for path in processed] == [article.name]
+
+
+def test_the_first_build_of_a_live_build_runs_before_any_thread_so_it_uses_processes(tmp_path: Path,
+                                                                                    monkeypatch: pytest.MonkeyPatch):
+    pools: list[int] = []
+    monkeypatch.setattr(timeline.watch, "in_processes", lambda jobs: pools.append(jobs) or in_processes(jobs))
+    reports = []
+    live = timeline.watch.LiveBuild(make_site_project(tmp_path / "project"), reports.append, jobs=2)
+    live.start()
+    try:
+        assert [report.ok for report in reports] == [True]
+    finally:
+        live.stop()
+    assert pools == [2]

@@ -19,6 +19,7 @@ from timeline.site.fragments import FragmentCache
 from timeline.site.pages import generate_pages
 from timeline.site.prerender import Render, plan_shares, prerender_fragments
 from timeline.site.themes import resolve_theme
+from timeline.watch import SiteBuilder
 
 GENERATED = datetime(2024, 12, 25, 12, 0, 0, tzinfo=timezone.utc)
 
@@ -125,3 +126,15 @@ def test_timeline_build_with_two_jobs_writes_the_site_one_job_writes(tmp_path: P
     pages = sorted(path.relative_to(one) for path in one.rglob("*.html"))
     assert pages and pages == sorted(path.relative_to(two) for path in two.rglob("*.html"))
     assert all((one / page).read_bytes() == (two / page).read_bytes() for page in pages)
+
+
+def test_the_first_live_build_renders_its_fragments_across_processes(tmp_path: Path, every_size: None):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    builder = SiteBuilder(project, jobs=2)
+    assert builder.build().ok
+    assert builder.fragments.rendered["card"] == 0
+    assert all(isinstance(text, str) for text in builder.fragments.kept.values())
+    fresh = tmp_path / "fresh"
+    build(project, fresh, use_cache=False)
+    pages = sorted(path.relative_to(fresh) for path in fresh.rglob("*.html"))
+    assert pages and all((project / "output" / page).read_bytes() == (fresh / page).read_bytes() for page in pages)

@@ -60,6 +60,7 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
     serve.add_argument("--open", action="store_true", help="open the site in a browser")
     serve.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
+    serve.add_argument("--jobs", type=_jobs, help="processes for the first build (default: this machine's cores)")
 
     extract = commands.add_parser("extract", help="list the temporal expressions of articles")
     extract.add_argument("files", nargs="+", type=Path)
@@ -121,20 +122,23 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_watch(args: argparse.Namespace) -> int:
+    from timeline.build import default_jobs
     from timeline.watch import watch
 
     if args.output is not None:
         print("error: --watch builds into the project's configured output folder; drop --output", file=sys.stderr)
         return 1
-    watch(args.project, use_cache=not args.no_cache, clean=args.clean)
+    watch(args.project, use_cache=not args.no_cache, clean=args.clean, jobs=args.jobs or default_jobs())
     return 0
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from timeline.build import default_jobs
     from timeline.server import ServeError, serve
 
     try:
-        serve(args.project, args.host, args.port, args.open, use_cache=not args.no_cache)
+        serve(args.project, args.host, args.port, args.open, use_cache=not args.no_cache,
+              jobs=args.jobs or default_jobs())
     except ServeError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

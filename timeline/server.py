@@ -272,12 +272,12 @@ class DevServer:
     """Builds a project, serves it, and rebuilds and reloads on every change until stopped."""
 
     def __init__(self, project: Path, host: str = "127.0.0.1", port: int = 8000, use_cache: bool = True,
-                 quiet: bool = False) -> None:
+                 quiet: bool = False, jobs: int = 1) -> None:
         self.host = host
         self.port = port
         self.quiet = quiet
         self.state = BuildState()
-        self.live = LiveBuild(project, self._built, use_cache)
+        self.live = LiveBuild(project, self._built, use_cache, jobs=jobs)
         self.httpd: SiteHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -330,9 +330,9 @@ def bind(host: str, port: int, builder: SiteBuilder, state: BuildState) -> SiteH
 
 
 def serve(project: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
-          use_cache: bool = True) -> None:
-    """Serve until Ctrl-C (or SIGTERM)."""
-    server = DevServer(project, host, port, use_cache)
+          use_cache: bool = True, jobs: int = 1) -> None:
+    """Serve until Ctrl-C (or SIGTERM); the first build uses ``jobs`` processes."""
+    server = DevServer(project, host, port, use_cache, jobs=jobs)
     with stopping_on_sigterm():
         server.start()
         print(f"Serving {server.url} (Ctrl-C to stop)", flush=True)

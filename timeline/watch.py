@@ -28,7 +28,10 @@ from pathlib import Path
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from timeline.build import Sources, collect, collect_frozen_cycles, cycle_collection_paused, read_about, scan_sources
+from timeline.build import (
+    Mapper, Sources, collect, collect_frozen_cycles, cycle_collection_paused, in_processes, in_this_process, read_about,
+    scan_sources,
+)
 from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError, Terminated
@@ -66,11 +69,15 @@ class SiteBuilder:
 
     A build with errors writes nothing, so ``output/`` always holds the last good site. With ``clean``, each
     build also deletes the files in the output that timeline did not write, as ``timeline build --clean`` does.
+    A build made while this is the process's only thread (the first, before the watcher and the server
+    start) reads and tags articles and renders a big site afresh in ``jobs`` processes, as ``timeline build
+    --jobs`` does; later ones stay in this process, since forking a process that runs threads is unsafe.
     """
 
-    def __init__(self, project: Path, use_cache: bool = True, clean: bool = False) -> None:
+    def __init__(self, project: Path, use_cache: bool = True, clean: bool = False, jobs: int = 1) -> None:
         self.project = project.resolve()
         self.clean = clean
+        self.jobs = jobs
         self.config: SiteConfig | None = None
         self.cache = ArticleCache(self.project) if use_cache else None
         self.merger = IncrementalMerge()
@@ -107,8 +114,16 @@ class SiteBuilder:
                 return errors
             self.chronology = chronology
         render_site(self.chronology, config, config.output_dir, read_about(config.root / config.about_file),
-                    self.fragments, self.clean, self.pages)
+                    self.fragments, self.clean, self.pages, self._processes())
         return []
+
+    def _processes(self) -> int:
+        """The processes this build may use: ``jobs`` while this is the only thread, else this process alone."""
+        return self.jobs if threading.active_count() == 1 else 1
+
+    def _mapper(self) -> Mapper:
+        processes = self._processes()
+        return in_processes(processes) if processes > 1 else in_this_process
 
     def _collect(self, config: SiteConfig, changed: frozenset[Path]) -> Chronology:
         """The chronology after ``changed``: when only articles were edited, the others are taken as the
@@ -117,7 +132,7 @@ class SiteBuilder:
         settled = self._settled_articles(changed)
         sources = self.sources if settled is not None else scan_sources(config)
         self.sources = None
-        chronology = collect(config, self.cache, merger=self.merger, sources=sources, settled=settled or ())
+        chronology = collect(config, self.cache, self._mapper(), self.merger, sources, settled or ())
         self.sources = sources
         return chronology
 
@@ -271,17 +286,22 @@ class ProjectWatcher(FileSystemEventHandler):
     def __init__(self, builder: SiteBuilder, on_change: Callable[[Path], None]) -> None:
         self.builder = builder
         self.on_change = on_change
-        self.observer = Observer()
+        self.observer: Observer | None = None
         self._folders: list[Path] = []
         self._files: list[Path] = []
         self._ignored: list[Path] = []
         self._plan: dict[Path, bool] = {}
 
     def start(self) -> None:
+        """Make the observer and start it; made no sooner, since watchdog's observer starts a thread as it is
+        made, and the builder uses its processes only while it has none (:class:`SiteBuilder`)."""
+        self.observer = Observer()
         self.follow()
         self.observer.start()
 
     def stop(self) -> None:
+        if self.observer is None:
+            return
         self.observer.stop()
         if self.observer.is_alive():
             self.observer.join()
@@ -292,7 +312,7 @@ class ProjectWatcher(FileSystemEventHandler):
         self._folders, self._files = folders, files
         self._ignored = self.builder.written()
         plan = watch_plan(folders, files, self.builder.project)
-        if plan == self._plan:
+        if plan == self._plan or self.observer is None:
             return
         self._plan = plan
         self.observer.unschedule_all()
@@ -344,8 +364,8 @@ class LiveBuild:
     """A builder, its rebuild loop and its watcher, started and stopped together."""
 
     def __init__(self, project: Path, on_build: Callable[[BuildReport], None], use_cache: bool = True,
-                 clean: bool = False) -> None:
-        self.builder = SiteBuilder(project, use_cache, clean)
+                 clean: bool = False, jobs: int = 1) -> None:
+        self.builder = SiteBuilder(project, use_cache, clean, jobs)
         self.on_build = on_build
         self.loop = RebuildLoop(self.builder, self._built)
         self.watcher = ProjectWatcher(self.builder, self.loop.changed)
@@ -385,10 +405,11 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated()
 
 
-def watch(project: Path, use_cache: bool = True, clean: bool = False) -> None:
-    """``timeline build --watch``: rebuild into ``output/`` on every change until Ctrl-C."""
+def watch(project: Path, use_cache: bool = True, clean: bool = False, jobs: int = 1) -> None:
+    """``timeline build --watch``: rebuild into ``output/`` on every change until Ctrl-C; the first build
+    uses ``jobs`` processes."""
     resolved = project.resolve()
-    live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache, clean)
+    live = LiveBuild(resolved, lambda report: print(describe(report, resolved), flush=True), use_cache, clean, jobs)
     with stopping_on_sigterm():
         live.start()
         print(f"Watching {resolved} (Ctrl-C to stop)", flush=True)

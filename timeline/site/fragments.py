@@ -168,8 +168,9 @@ class FragmentCache:
 
     def knowing(self) -> FragmentCache:
         """A cache of no fragments and no store that knows the digests this one was told of (:meth:`know`), for
-        rendering the same event objects elsewhere: in another render, or in a process forked with them."""
-        other = FragmentCache()
+        rendering the same event objects elsewhere: in another render, or in a process forked with them. It keeps
+        fragments as this one does, so that those it hands over need no converting."""
+        other = FragmentCache(keep_text=self.keep_text)
         other.known = dict(self.known)
         return other
 
