@@ -132,8 +132,11 @@ class SiteBuilder:
         settled = self._settled_articles(changed)
         sources = self.sources if settled is not None else scan_sources(config)
         self.sources = None
-        chronology = collect(config, self.cache, self._mapper(), self.merger, sources, settled or ())
+        mapper = self._mapper()
+        chronology = collect(config, self.cache, mapper, self.merger, sources, settled or ())
         self.sources = sources
+        if mapper is not in_this_process:
+            prepare_tagger()  # the articles were tagged in other processes: the next save tags one here, at once
         return chronology
 
     def _configure(self) -> None:
