@@ -179,9 +179,38 @@ def test_a_rebuild_digests_only_the_events_that_changed(tmp_path: Path, digested
 def test_the_store_keeps_each_years_run_of_export_pieces_not_the_pieces(tmp_path: Path):
     project = make_site_project(tmp_path / "project", many_events=1)
     render_with_store(project, tmp_path / "first")
-    _, stored = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
+    _, stored, _ = read_pickle(project / CACHE_DIR / FRAGMENTS_FILE)
     kinds = {kind if isinstance(kind, str) else kind[0] for _, kind in stored}
     assert {"card", "bands", "source-entry", "run"} <= kinds and not kinds & {"json", "csv", "ics", "atom"}
+
+
+def add_sentence(article: Path, sentence: str) -> None:
+    article.write_text(article.read_text(encoding="utf-8") + f"\n\n{sentence}\n", encoding="utf-8")
+
+
+def test_an_edit_in_another_year_renders_only_its_own_cards(tmp_path: Path):
+    """A year's bands taken whole from the last render keep the cards they were made of: the next edit
+    there makes the bands again from those cards, rendering only the card of the event it changed."""
+    project = make_site_project(tmp_path / "project", many_events=1)
+    articles = project / "content" / "articles"
+    builder = SiteBuilder(project)
+    assert builder.build().ok
+    add_sentence(articles / "01-protest.md", "Protesters returned to the square on 3 March 2011.")
+    assert builder.build({articles / "01-protest.md"}).ok
+    add_sentence(articles / "03-hostile.md", "A second round of talks opened on 4 June 2013.")
+    assert builder.build({articles / "03-hostile.md"}).ok
+    assert builder.fragments.rendered["card"] == 1
+    assert builder.fragments.rendered["json"] == 1
+
+
+def test_a_build_after_an_edit_in_another_year_renders_only_its_own_cards(tmp_path: Path):
+    project = make_site_project(tmp_path / "project", many_events=1)
+    articles = project / "content" / "articles"
+    render_with_store(project, tmp_path / "first")
+    add_sentence(articles / "01-protest.md", "Protesters returned to the square on 3 March 2011.")
+    render_with_store(project, tmp_path / "second")
+    add_sentence(articles / "03-hostile.md", "A second round of talks opened on 4 June 2013.")
+    assert render_with_store(project, tmp_path / "third").rendered["card"] == 1
 
 
 ATOMS = (str, int, float, bool, date, type(None))

@@ -59,7 +59,7 @@ def test_the_other_share_is_rendered_by_another_process(tmp_path: Path, every_si
     parent = os.getpid()
     share_fragments = prerender.share_fragments
     monkeypatch.setattr(prerender, "share_fragments",
-                        lambda render, share: (b"", {}) if os.getpid() == parent else share_fragments(render, share))
+                        lambda render, share: (b"", {}, {}) if os.getpid() == parent else share_fragments(render, share))
     project = make_site_project(tmp_path / "project", many_events=1)
     fragments = FragmentCache()
     render = site_render(project, fragments)

@@ -106,6 +106,9 @@ class FragmentCache:
         self.fingerprints: dict[int, bytes] = {}
         self.known: dict[int, bytes] = {}
         self.unstored: set[FragmentKey] = set()
+        self.parts_kept: dict[FragmentKey, tuple[FragmentKey, ...]] = {}
+        self.parts_used: dict[FragmentKey, tuple[FragmentKey, ...]] = {}
+        self.making: list[list[FragmentKey]] = []
         self.digests: dict[tuple, tuple[bytes, tuple]] = {}
         self.digested: dict[tuple, tuple[bytes, tuple]] = {}
         self.seen: dict[int, Sighting] = {}
@@ -122,37 +125,45 @@ class FragmentCache:
         those rendered by other templates."""
         fingerprint = templates_fingerprint(environment) + code_fingerprint().encode()
         if fingerprint != self.templates:
-            self.templates, self.kept = fingerprint, self._load(fingerprint)
+            self.templates = fingerprint
+            self.kept, self.parts_kept = self._load(fingerprint)
 
     def start(self, environment: jinja2.Environment) -> None:
         """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
         self.load(environment)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
-        self.sequence_keys, self.sequence_lists, self.unstored = {}, {}, set()
+        self.sequence_keys, self.sequence_lists, self.parts_used, self.making = {}, {}, {}, []
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered or were adopted."""
         self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
+        self.parts_kept, self.parts_used = self.parts_used, {}
+        self.unstored.intersection_update(self.kept)
         self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         self.seen, self.seeing = self.seeing, {}
         if self.store is not None and (self.rendered or self.adopted):
-            write_stamped(self.store, self.templates, self.lasting())
+            write_stamped(self.store, self.templates, *self.lasting())
         self.adopted = False
 
-    def lasting(self) -> dict[FragmentKey, bytes | str]:
-        """The fragments the last render kept that outlive it: all but those only ever asked for to make a larger one."""
-        return {key: text for key, text in self.kept.items() if key not in self.unstored}
+    def lasting(self) -> tuple[dict[FragmentKey, bytes | str], dict[FragmentKey, tuple[FragmentKey, ...]]]:
+        """The fragments the last render kept that outlive it (all but those only ever asked for to make a larger
+        one), and of each made of others, what it was made of."""
+        fragments = {key: text for key, text in self.kept.items() if key not in self.unstored}
+        return fragments, {key: parts for key, parts in self.parts_kept.items() if key in fragments}
 
-    def adopt(self, templates: bytes, fragments: dict[FragmentKey, bytes | str]) -> bool:
+    def adopt(self, templates: bytes, fragments: dict[FragmentKey, bytes | str],
+              parts: dict[FragmentKey, tuple[FragmentKey, ...]]) -> bool:
         """Keep ``fragments`` rendered elsewhere (another process) by the templates and code ``templates`` names,
-        for the next render to take as its own, if they are this cache's; whether they were.
+        with what those made of others were made of (``parts``), for the next render to take as its own, if
+        they are this cache's; whether they were.
 
         The next render stores them, as it would had it rendered them itself.
         """
         if templates != self.templates:
             return False
         self.kept.update(fragments)
+        self.parts_kept.update(parts)
         self.adopted = True
         return True
 
@@ -211,18 +222,44 @@ class FragmentCache:
         """The fragment as ``text`` (``str`` or ``Markup``), decoded straight into that type: a year's
         bands run to megabytes, and each copy of them costs."""
         key = (self._subject_key(subject), kind)
+        if self.making:
+            self.making[-1].append(key)
         if not stored:
             self.unstored.add(key)
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)
+            if found is not None:
+                self.used[key] = found
+                self._keep_parts(key)
         if found is not None:
-            self.used[key] = found
             return _as_text(found, text)
-        made = _as_text(render(), text)
+        self.making.append([])
+        try:
+            made = _as_text(render(), text)
+        finally:
+            parts = self.making.pop()
+        if parts:
+            self.parts_used[key] = tuple(dict.fromkeys(parts))
         self.rendered[kind if isinstance(kind, str) else kind[0]] += 1
         self.used[key] = made if self.keep_text else made.encode("utf-8")
         return made
+
+    def _keep_parts(self, key: FragmentKey) -> None:
+        """Keep what a fragment taken as it was kept is made of (a year's cards, a run's pieces), though this
+        render does not ask for them: the render that makes the fragment again, when one of its events
+        changes, then makes only that event's part again."""
+        pending = [key]
+        while pending:
+            parent = pending.pop()
+            parts = self.parts_kept.get(parent)
+            if parts is None:
+                continue
+            self.parts_used[parent] = parts
+            for part in parts:
+                if part not in self.used and part in self.kept:
+                    self.used[part] = self.kept[part]
+                    pending.append(part)
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
@@ -286,9 +323,9 @@ class FragmentCache:
             self.digested[content[0]] = (found, content[1])
         return found
 
-    def _load(self, fingerprint: bytes) -> dict[FragmentKey, bytes | str]:
+    def _load(self, fingerprint: bytes) -> tuple[dict[FragmentKey, bytes | str], dict[FragmentKey, tuple[FragmentKey, ...]]]:
         stored = read_stamped(self.store, fingerprint) if self.store is not None else None
-        return stored[0] if stored else {}
+        return (stored[0], stored[1]) if stored else ({}, {})
 
 
 def _as_text(fragment: bytes | str, text: type[str]) -> str:

@@ -37,8 +37,9 @@ from timeline.site.themes import Theme, make_environment
 PRERENDER_FROM = 2000
 """The fewest events worth starting processes for: below it, starting them costs about what they save."""
 SOURCES_PAGE = "sources.html"
-Fragments = tuple[bytes, dict[FragmentKey, bytes | str]]
-"""Fragments with the fingerprint of the templates and code that rendered them (see :meth:`FragmentCache.adopt`)."""
+Fragments = tuple[bytes, dict[FragmentKey, bytes | str], dict[FragmentKey, tuple[FragmentKey, ...]]]
+"""Fragments with the fingerprint of the templates and code that rendered them, and what those made of others
+were made of (see :meth:`FragmentCache.adopt`)."""
 
 
 class Render(NamedTuple):
@@ -85,8 +86,9 @@ def prerender_fragments(render: Render, jobs: int) -> int:
         with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork"),
                                  initializer=_hold, initargs=(render, shares)) as pool:
             elsewhere = [pool.submit(_render_held_share, number) for number in range(1, len(shares))]
-            for templates, found in [fragments_or_none(render, shares[0]), *(future.result() for future in elsewhere)]:
-                adopted += len(found) if fragments.adopt(templates, found) else 0
+            for templates, found, parts in [fragments_or_none(render, shares[0]),
+                                            *(future.result() for future in elsewhere)]:
+                adopted += len(found) if fragments.adopt(templates, found, parts) else 0
     except (BrokenProcessPool, OSError):
         pass
     return adopted
@@ -140,8 +142,15 @@ def share_fragments(render: Render, share: Share) -> Fragments:
     by_years = _fragments_of(render, own_years, same_layout, lambda name: name != SOURCES_PAGE)
     by_articles = _fragments_of(render, own_articles, same_layout, lambda name: name == SOURCES_PAGE)
     if by_years.templates != by_articles.templates:
-        return by_years.templates, {}
-    return by_years.templates, {**by_years.lasting(), **by_articles.lasting()}
+        return by_years.templates, {}, {}
+    (years_found, years_parts), (articles_found, articles_parts) = _handed_over(by_years), _handed_over(by_articles)
+    return by_years.templates, {**years_found, **articles_found}, {**years_parts, **articles_parts}
+
+
+def _handed_over(cache: FragmentCache) -> tuple[dict[FragmentKey, bytes | str], dict[FragmentKey, tuple[FragmentKey, ...]]]:
+    """What a share hands over: every fragment it kept, for a cache that renders again and again in one process
+    (the dev server keeps even the pieces it does not store), else those that outlive the process."""
+    return (cache.kept, cache.parts_kept) if cache.keep_text else cache.lasting()
 
 
 def fragments_or_none(render: Render, share: Share) -> Fragments:
@@ -150,7 +159,7 @@ def fragments_or_none(render: Render, share: Share) -> Fragments:
     try:
         return share_fragments(render, share)
     except Exception:
-        return b"", {}
+        return b"", {}, {}
 
 
 def _fragments_of(render: Render, chronology: Chronology, config: SiteConfig,
