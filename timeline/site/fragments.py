@@ -132,13 +132,12 @@ class FragmentCache:
         """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
         self.load(environment)
         self.used, self.fingerprints, self.known, self.rendered = {}, self.known, {}, Counter()
-        self.sequence_keys, self.sequence_lists, self.parts_used, self.making = {}, {}, {}, []
+        self.sequence_keys, self.sequence_lists, self.parts_used, self.making, self.unstored = {}, {}, {}, [], set()
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered or were adopted."""
         self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
         self.parts_kept, self.parts_used = self.parts_used, {}
-        self.unstored.intersection_update(self.kept)
         self.derived_kept, self.derived_used = self.derived_used, {}
         self.digests, self.digested = self.digested, {}
         self.seen, self.seeing = self.seeing, {}
@@ -222,10 +221,10 @@ class FragmentCache:
         """The fragment as ``text`` (``str`` or ``Markup``), decoded straight into that type: a year's
         bands run to megabytes, and each copy of them costs."""
         key = (self._subject_key(subject), kind)
-        if self.making:
-            self.making[-1].append(key)
         if not stored:
             self.unstored.add(key)
+        elif self.making:
+            self.making[-1].append(key)
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)
@@ -246,20 +245,25 @@ class FragmentCache:
         return made
 
     def _keep_parts(self, key: FragmentKey) -> None:
-        """Keep what a fragment taken as it was kept is made of (a year's cards, a run's pieces), though this
-        render does not ask for them: the render that makes the fragment again, when one of its events
-        changes, then makes only that event's part again."""
+        """Keep what a fragment taken as it was kept is made of (a year's cards), though this render does not
+        ask for them: the render that makes the fragment again, when one of its events changes, then makes
+        only that event's part again. Parts are taken in bulk, as a rebuild keeps thousands of them. Only
+        stored fragments count as parts: keeping every run's pieces of every export (``stored=False``), tens
+        of thousands of keys, cost a rebuild more than making a year's pieces again now and then."""
         pending = [key]
+        kept, used = self.kept, self.used
         while pending:
             parent = pending.pop()
             parts = self.parts_kept.get(parent)
             if parts is None:
                 continue
             self.parts_used[parent] = parts
-            for part in parts:
-                if part not in self.used and part in self.kept:
-                    self.used[part] = self.kept[part]
-                    pending.append(part)
+            found = list(map(kept.get, parts))
+            if None in found:
+                used.update((part, text) for part, text in zip(parts, found) if text is not None)
+            else:
+                used.update(zip(parts, found))
+            pending.extend(filter(self.parts_kept.__contains__, parts))
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
