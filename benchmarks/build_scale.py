@@ -8,7 +8,8 @@ changed (the cache then holds the last chronology and every rendered fragment);
 an edited build runs again after one article gained a sentence, so it tags that
 article and merges and renders anew. The one-edit rebuild is what ``timeline
 serve`` does after a save: the same builder, one article changed, timed in
-this process. Prints medians of ``--runs`` runs, and the milliseconds per
+this process; a switching edit, the same when saves alternate between two articles dated in
+different years, each changing another year than the one before. Prints medians of ``--runs`` runs, and the milliseconds per
 article, which stay flat when growth is linear. The peer: for corpora up to
 ``--peer-up-to`` articles, the CPU seconds dateparser's ``search_dates`` takes to
 tag the same articles on one core, beside the seconds our tagger takes for them.
@@ -57,6 +58,7 @@ class Row:
     warm: float
     edited: float
     edit: float
+    switching: float
     peak_mb: float
     ours_tagging: float | None
     dateparser_tagging: float | None
@@ -88,8 +90,8 @@ def edited_article(project: Path) -> tuple[Path, str]:
     return article, article.read_text(encoding="utf-8")
 
 
-def edit(article: Path, original: str, number: int) -> None:
-    article.write_text(original + f"\nThe council met again on {number + 1} June 2013.\n", encoding="utf-8")
+def edit(article: Path, original: str, number: int, year: int = 2013) -> None:
+    article.write_text(original + f"\nThe council met again on {number + 1} June {year}.\n", encoding="utf-8")
 
 
 def edited_builds(project: Path, runs: int, jobs: int) -> list[tuple[float, float]]:
@@ -103,20 +105,30 @@ def edited_builds(project: Path, runs: int, jobs: int) -> list[tuple[float, floa
     return results
 
 
-def edit_rebuilds(project: Path, edits: int) -> tuple[int, list[float]]:
-    """The number of events, and the seconds of each rebuild after one article gains a dated sentence."""
+def edit_rebuilds(project: Path, edits: int) -> tuple[int, list[float], list[float]]:
+    """The number of events; the seconds of each rebuild after one article gains a dated sentence; and of
+    each when the saves alternate between that article, dated in 2013, and another, dated in 2016, so that
+    each save changes another year than the one before."""
     builder = SiteBuilder(project)
     builder.build()
     article, original = edited_article(project)
-    seconds = []
-    for number in range(edits):
-        edit(article, original, number)
-        report = builder.build({article})
-        if not report.ok:
-            raise RuntimeError(f"the rebuild failed: {report.errors}")
-        seconds.append(report.seconds)
+    other = sorted((project / "content" / "articles").glob("*.md"))[0]
+    other_original = other.read_text(encoding="utf-8")
+    seconds = [rebuilt(builder, article, original, number, 2013) for number in range(edits)]
+    switching = [rebuilt(builder, *((other, other_original, number, 2016) if number % 2 == 0 else
+                                    (article, original, number, 2013))) for number in range(edits)]
     article.write_text(original, encoding="utf-8")
-    return len(builder.chronology.events), seconds
+    other.write_text(other_original, encoding="utf-8")
+    return len(builder.chronology.events), seconds, switching
+
+
+def rebuilt(builder: SiteBuilder, article: Path, original: str, number: int, year: int) -> float:
+    """Seconds of the rebuild after ``article`` gains a sentence dated in ``year``."""
+    edit(article, original, number, year)
+    report = builder.build({article})
+    if not report.ok:
+        raise RuntimeError(f"the rebuild failed: {report.errors}")
+    return report.seconds
 
 
 def tagging_seconds(project: Path) -> tuple[float, float]:
@@ -139,10 +151,10 @@ def measure(size: int, runs: int, edits: int, jobs: int, peer: bool) -> Row:
         cold = cold_builds(project, runs, jobs)
         warm = [timed_build(project, jobs) for _ in range(runs)]
         edited_build = edited_builds(project, runs, jobs)
-        events, edited = edit_rebuilds(project, edits)
+        events, edited, switching = edit_rebuilds(project, edits)
         ours, theirs = tagging_seconds(project) if peer else (None, None)
     return Row(size, events, statistics.median(r[0] for r in cold), statistics.median(r[0] for r in warm),
-               statistics.median(r[0] for r in edited_build), statistics.median(edited),
+               statistics.median(r[0] for r in edited_build), statistics.median(edited), statistics.median(switching),
                max(r[1] for r in cold + warm + edited_build), ours, theirs)
 
 
@@ -161,11 +173,11 @@ def main() -> None:
     args = parser.parse_args()
     print(machine_gauge("before"), flush=True)
     print(f"{'articles':>9} {'events':>7} {'cold s':>8} {'ms/art':>7} {'warm s':>8} {'edited s':>9} "
-          f"{'1 edit ms':>10} {'peak MB':>8} {'tag ours s':>11} {'tag dateparser s':>17}", flush=True)
+          f"{'1 edit ms':>10} {'switch ms':>10} {'peak MB':>8} {'tag ours s':>11} {'tag dateparser s':>17}", flush=True)
     for size in args.sizes:
         row = measure(size, args.runs, args.edits, args.jobs, size <= args.peer_up_to)
         print(f"{row.articles:>9} {row.events:>7} {row.cold:>8.2f} {1000 * row.cold / size:>7.2f} "
-              f"{row.warm:>8.2f} {row.edited:>9.2f} {1000 * row.edit:>10.0f} {row.peak_mb:>8.0f} "
+              f"{row.warm:>8.2f} {row.edited:>9.2f} {1000 * row.edit:>10.0f} {1000 * row.switching:>10.0f} {row.peak_mb:>8.0f} "
               f"{seconds_or_dash(row.ours_tagging):>11} {seconds_or_dash(row.dateparser_tagging):>17}", flush=True)
     print(machine_gauge("after"), flush=True)
 
