@@ -143,14 +143,8 @@ def share_fragments(render: Render, share: Share) -> Fragments:
     by_articles = _fragments_of(render, own_articles, same_layout, lambda name: name == SOURCES_PAGE)
     if by_years.templates != by_articles.templates:
         return by_years.templates, {}, {}
-    (years_found, years_parts), (articles_found, articles_parts) = _handed_over(by_years), _handed_over(by_articles)
+    (years_found, years_parts), (articles_found, articles_parts) = by_years.lasting(), by_articles.lasting()
     return by_years.templates, {**years_found, **articles_found}, {**years_parts, **articles_parts}
-
-
-def _handed_over(cache: FragmentCache) -> tuple[dict[FragmentKey, bytes | str], dict[FragmentKey, tuple[FragmentKey, ...]]]:
-    """What a share hands over: every fragment it kept, for a cache that renders again and again in one process
-    (the dev server keeps even the pieces it does not store), else those that outlive the process."""
-    return (cache.kept, cache.parts_kept) if cache.keep_text else cache.lasting()
 
 
 def fragments_or_none(render: Render, share: Share) -> Fragments:
