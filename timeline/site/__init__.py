@@ -6,11 +6,11 @@ tests use that); :func:`render_site` also writes them, atomically.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from pathlib import Path
 
 from timeline.config import SiteConfig
 from timeline.model import Chronology
+from timeline.site.exports import build_moment
 from timeline.site.exports.registry import page_pieces
 from timeline.site.fragments import FragmentCache
 from timeline.site.pages import generate_pages
@@ -47,7 +47,7 @@ def render_site(chronology: Chronology, config: SiteConfig, output: Path, about_
     """
     theme = resolve_theme(config.theme, config.root)
     fragments = fragments or FragmentCache()
-    generated = datetime.now(timezone.utc)
+    generated = build_moment()
     prerender_fragments(Render(chronology, config, theme, about_html, generated, fragments), jobs)
     return write_atomically(generate_pages(chronology, config, theme, about_html, fragments, generated),
                             theme.static_dirs, output, clean, memory)

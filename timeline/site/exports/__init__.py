@@ -16,7 +16,13 @@ from timeline.site.exports import atom, ical, records, timelinejs  # noqa: F401 
 from timeline.site.exports.records import event_record
 from timeline.site.exports.registry import EXPORTERS, ExportContext, Exporter, Page, exporter
 
-__all__ = ["EXPORTERS", "ExportContext", "Exporter", "Page", "event_record", "exporter", "generate_exports"]
+__all__ = ["EXPORTERS", "ExportContext", "Exporter", "Page", "build_moment", "event_record", "exporter",
+           "generate_exports"]
+
+
+def build_moment(generated: datetime | None = None) -> datetime:
+    """The build's time as every export writes it: in UTC, to the second; now, unless ``generated`` is given."""
+    return (generated or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
 
 
 def generate_exports(chronology: Chronology, config: SiteConfig, generated: datetime | None = None,
@@ -27,7 +33,6 @@ def generate_exports(chronology: Chronology, config: SiteConfig, generated: date
     taken to the second, as every format writes it, so that pieces showing it are made again only
     when what they show changed.
     """
-    moment = (generated or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
-    context = ExportContext(config, moment, fragments or FragmentCache())
+    context = ExportContext(config, build_moment(generated), fragments or FragmentCache())
     for export in EXPORTERS.values():
         yield export.filename, export.render(chronology, context)
