@@ -251,3 +251,12 @@ def test_a_missed_deadline_is_past_so_its_weekday_is_the_last_one():
     text = "The government missed a deadline on Tuesday to pull its forces out of the cities."
     assert value_of(text, "Tuesday", date(2012, 4, 13)) == "2012-04-10"
     assert value_of("The deadline is on Tuesday.", "Tuesday", date(2012, 4, 13)) == "2012-04-17"
+
+
+def test_a_date_an_until_clause_reaches_forward_to_gives_no_year_to_the_dates_after_it():
+    text = ("In 1944 the Red Army entered Hungary, a siege that lasted until the fall of Budapest in February 1945. "
+            "The Japanese captured Changsha in mid-June and held the city until 1946. They took Hengyang in August.")
+    values = {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}
+    assert values["February 1945"] == "1945-02"
+    assert values["mid-June"] == "1944-06"
+    assert values["August"] == "1944-08"

@@ -31,6 +31,10 @@ DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|
 # A year not glued to a word, a price or a number ('$2000', '3.2011'). The check on the character
 # before comes after the digits, so that the regex engine can skip to the next '1' or '2' instead
 # of trying the pattern at every position of the text.
+REACHED_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+\w+\s+(?:\w+\s+){0,3}?(?:in|of|on)\s+)?$", re.I)
+"""What comes just before a date that a clause only reaches forward to ('which lasted until the fall of Budapest
+in February 1945', 'until 1945'): a story told in 1944 is still in 1944 after it, so year-less dates
+that follow do not take its year."""
 EXPLICIT_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(?<![\w$£€#.,/-]\d{4})(?!\w)")
 
 
@@ -168,11 +172,16 @@ def tag_text(
             current_heading = _follow_heading(context, start, span, current_heading)
             context.last = span
             context.last_end = end
-            if anchor is None and context.heading_at(start) is None:
+            if anchor is None and context.heading_at(start) is None and not _reached_until(text, start):
                 context.last_absolute = span
             if span.granularity == "day":
                 context.last_day = span
     return expressions
+
+
+def _reached_until(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is where an 'until' clause reaches (:data:`REACHED_UNTIL`)."""
+    return REACHED_UNTIL.search(text, max(0, start - 48), start) is not None
 
 
 def _resolve(rule: Rule, match: re.Match, context: ResolutionContext) -> Resolution | None:
