@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from timeline.readers import read_article
-from timeline.tagger import tag_article, tag_text
+from timeline.tagger import is_narrative, tag_article, tag_text
+from timeline.tagger.before_christ import written_back
 from timeline.tagger.foreign import tag_foreign
 
 PUBLISHED = date(2024, 12, 26)
@@ -260,3 +261,37 @@ def test_a_date_an_until_clause_reaches_forward_to_gives_no_year_to_the_dates_af
     assert values["February 1945"] == "1945-02"
     assert values["mid-June"] == "1944-06"
     assert values["August"] == "1944-08"
+
+
+def test_a_narrative_of_antiquity_counts_from_its_years_before_christ():
+    text = ("The Persians landed at Marathon in 490 BC. The following year Miltiades sailed against Paros, "
+            "and in the autumn of 489 BC he was tried. The winter passed quietly. A decade later Xerxes marched, "
+            "and by mid-August his fleet had reached Artemisium. Two years later the war moved to Asia.")
+    found = {e.text: e for e in tag_text(text, PUBLISHED, narrative=True)}
+    assert {name: e.value for name, e in found.items()} == {
+        "490 BC": "BC0490", "The following year": "BC0489", "the autumn of 489 BC": "BC0489-FA",
+        "The winter": "BC0488-WI", "A decade later": "BC047", "mid-August": "BC0489-08", "Two years later": "BC0487"}
+    assert found["The following year"].anchor == "BC0490"
+    assert all(e.span is None for e in found.values())
+
+
+def test_a_text_is_known_as_a_narrative_of_antiquity_by_its_years_before_christ():
+    text = "The revolt began in 499 BC. Sardis burned in 498 BC. Cyprus fell in 497 BC, Miletus in 494 BC, Thrace in 492 BC."
+    assert is_narrative(text, PUBLISHED)
+    assert not is_narrative(text.replace(" BC", ""), PUBLISHED)
+
+
+@pytest.mark.parametrize(("last", "value"), [("In August 1914", "1915-WI"), ("In the autumn of 1777", "1778-WI"),
+                                             ("In January 1777", "1777-WI"), ("In April 1920", "1920-WI"),
+                                             ("In 1776", "1776-WI")])
+def test_the_winter_a_narrative_comes_to_after_a_date_late_in_its_year_is_the_next_one(last, value):
+    text = f"{last} the army marched north. The winter was hard on the men."
+    assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}["The winter"] == value
+
+
+@pytest.mark.parametrize(("counted", "value"), [
+    ("4511", "BC0489"), ("4511-WI", "BC0489-WI"), ("4511-08", "BC0489-08"), ("4511/4512", "BC0489/BC0488"),
+    ("451", "BC048"), ("499", "BC000"), ("45", "BC04"), ("5005", "0006"), ("PAST_REF", "PAST_REF"), ("500", None),
+])
+def test_what_is_counted_on_the_stand_in_calendar_is_written_back_as_the_time_before_christ_it_stands_for(counted, value):
+    assert written_back(counted) == value

@@ -11,12 +11,14 @@ Whether a text is news (resolve against the publication date) or narrative
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 from functools import cache
 from typing import NamedTuple
 
 from timeline.model import Article, DateSpan, Expression
+from timeline.tagger.before_christ import is_before_christ, stand_in_span, written_back, years_before_christ
 from timeline.tagger.context import ResolutionContext
 from timeline.tagger.foreign import detected_language, tag_foreign
 from timeline.tagger import locate
@@ -112,7 +114,7 @@ def is_narrative(text: str, reference: date | None, years: list[int] | None = No
     if reference is None:
         return True
     if years is None:
-        years = [int(year) for year in EXPLICIT_YEAR.findall(text)]
+        years = [int(year) for year in EXPLICIT_YEAR.findall(text)] + years_before_christ(text)
     if len(years) < 5:
         return False
     past = sum(1 for year in years if year < reference.year - 1)
@@ -121,13 +123,13 @@ def is_narrative(text: str, reference: date | None, years: list[int] | None = No
 
 def explicit_years(text: str, hits: list[list[Region]]) -> list[int]:
     """The text's :data:`EXPLICIT_YEAR` years, read at the hits of the locators (as :meth:`LocatorTable.hits`
-    gives them) instead of searching the whole text for them once more."""
+    gives them) instead of searching the whole text for them once more, and its years BC."""
     years = []
     for start, _ in hits[FOUR_DIGITS]:
         year = EXPLICIT_YEAR.match(text, start)
         if year is not None:
             years.append(int(year.group(1)))
-    return years
+    return years + years_before_christ(text)
 
 
 def tag_text(
@@ -163,20 +165,39 @@ def tag_text(
         resolution = _resolve(rule, match, context)
         if resolution is None:
             continue
+        value, span, counted = _dated(resolution)
+        if value is None:
+            continue
         covered = end = match.end()
-        span = span_for(resolution.value, resolution.modifier) if resolution.type in ("DATE", "TIME") else None
         anchor = resolution.anchor
-        expressions.append(Expression(match.group(0), start, end, resolution.type, resolution.value, span,
+        expressions.append(Expression(match.group(0), start, end, resolution.type, value, span,
                                       anchor.value if anchor else None, anchor.source if anchor else None, rule.name))
-        if span is not None and not (context.narrative and context.is_future(start)):
-            current_heading = _follow_heading(context, start, span, current_heading)
-            context.last = span
+        if counted is not None and not (context.narrative and context.is_future(start)):
+            current_heading = _follow_heading(context, start, counted, current_heading)
+            context.last = counted
             context.last_end = end
             if anchor is None and context.heading_at(start) is None and not _reached_until(text, start):
-                context.last_absolute = span
-            if span.granularity == "day":
-                context.last_day = span
+                context.last_absolute = counted
+            if counted.granularity == "day":
+                context.last_day = counted
     return expressions
+
+
+def _dated(resolution: Resolution) -> tuple[str | None, DateSpan | None, DateSpan | None]:
+    """The expression's value and date span, and the span the expressions after it count from: the same span,
+    but for a time before Christ, which has none and is counted on a stand-in calendar (see
+    :mod:`timeline.tagger.before_christ`). No value when a resolver counted one the calendar cannot name."""
+    value, anchor = resolution.value, resolution.anchor
+    if resolution.type not in ("DATE", "TIME"):
+        return value, None, None
+    if anchor is not None and is_before_christ(anchor.value):
+        counted = span_for(value, resolution.modifier)
+        value = written_back(value)
+        return value, None, dataclasses.replace(counted, value=value) if counted and value else None
+    if is_before_christ(value):
+        return value, None, stand_in_span(value, resolution.modifier)
+    span = span_for(value, resolution.modifier)
+    return value, span, span
 
 
 def _reached_until(text: str, start: int) -> bool:

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import NamedTuple
 from datetime import date, timedelta
 
+from timeline.model import DateSpan
 from timeline.tagger import holidays
 from timeline.tagger.context import Anchor, ResolutionContext
 from timeline.tagger.locate import Locator, WordLocator, either, for_ascii, shape, words
@@ -343,7 +344,16 @@ def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution |
     anchor = ctx.year_for(SEASON_FIRST_MONTH[code], None, match.start())
     if anchor is None:
         return None
-    return Resolution("DATE", f"{anchor.day.year:04d}-{code}", _modifier(match), anchor)
+    year = anchor.day.year + 1 if code == "WI" and _late_in_its_year(anchor, ctx.last_absolute) else anchor.day.year
+    return Resolution("DATE", f"{year:04d}-{code}", _modifier(match), anchor)
+
+
+def _late_in_its_year(anchor: Anchor, last: DateSpan | None) -> bool:
+    """Whether the text's last date, which ``anchor`` took its year from, lies late in that year (August on,
+    the autumn): the winter a story comes to next is then the one that begins that December and is named
+    by the year after (TIMEX3's 1915-WI is the winter of 1914 to 1915)."""
+    return (anchor.source == "expression" and last is not None and anchor.value == last.value
+            and last.granularity not in COARSER_THAN_MONTHS and last.begin.month >= 8)
 
 
 def resolve_decade(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -689,6 +699,7 @@ UNIT_WORDS = words(*UNITS, after=10, before=45)
 
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
+COARSER_THAN_MONTHS = frozenset({"year", "decade", "century"})
 SEASON_FIRST_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 1}
 RANGE_TO = r"(?:\s*[-–]\s*|\s+(?:to|and|through)\s+)"
 BC = r"(?:BCE|BC|B\.C\.?)(?!\w)"
