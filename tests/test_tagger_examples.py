@@ -157,6 +157,7 @@ TIMEML_TYPES = [
     ("The festival is held every year.", "every year", ("SET", "P1Y")),
     ("Stocks fell at 18:00 UTC.", "18:00 UTC", ("TIME", "2024-12-26T18:00Z")),
     ("Shares fell for six straight days.", "six straight days", ("DURATION", "P6D")),
+    ("Losses were blamed on the recent coup.", "recent", ("DATE", "PAST_REF")),
 ]
 
 

@@ -646,7 +646,7 @@ REFERENCES = {"now": ("DATE", "PRESENT_REF"), "currently": ("DATE", "PRESENT_REF
               "recent years": ("DATE", "PAST_REF"), "recent months": ("DATE", "PAST_REF"),
               "recent weeks": ("DATE", "PAST_REF"), "recent days": ("DATE", "PAST_REF"),
               "over the years": ("DURATION", "PXY"), "for years": ("DURATION", "PXY"),
-              "for decades": ("DURATION", "PXDE")}
+              "for decades": ("DURATION", "PXDE"), "recent": ("DATE", "PAST_REF")}
 
 
 def resolve_reference(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
