@@ -201,6 +201,14 @@ def test_bc_years_and_ranges_get_bc_values():
     assert [e.value for e in tag_text("The revolt lasted from 499 to 493 BC.", PUBLISHED)] == ["BC0499", "BC0493"]
 
 
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Athens rose in the 470s BC.", "the 470s BC", "BC047"), ("Carthage was founded in the 9th century BC.", "the 9th century BC", "BC08"),
+    ("It was written in the 4th century.", "the 4th century", "03"),
+])
+def test_decades_and_centuries_before_christ_get_bc_values(text, expression, value):
+    assert value_of(text, expression) == value
+
+
 def test_second_day_of_a_range_takes_the_month_of_the_first():
     assert [e.value for e in tag_text("It was fought on April 6-7, 1915.", PUBLISHED)][:2] == ["1915-04-06", "1915-04-07"]
 

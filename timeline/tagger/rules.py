@@ -366,9 +366,17 @@ def resolve_short_decade(match: re.Match, ctx: ResolutionContext) -> Resolution 
 
 
 def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the 19th century' (TIMEX3: 18), 'the 4th century BC' (BC03: the years 400 to 301 BC)."""
     word = match.group("nth").lower()
     number = ORDINALS.get(word) or int(NOT_DIGITS.sub("", word) or 0)
-    return Resolution("DATE", f"{number - 1:02d}", _modifier(match)) if 1 <= number <= 21 else None
+    if not 1 <= number <= 21:
+        return None
+    return Resolution("DATE", f"{'BC' if match.group('bc') else ''}{number - 1:02d}", _modifier(match))
+
+
+def resolve_decade_bc(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the 470s BC' (TIMEX3: BC047, the years 479 to 470 BC)."""
+    return Resolution("DATE", f"BC{int(match.group('decade')) // 10:03d}", _modifier(match))
 
 
 def resolve_week_of_month(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
@@ -733,8 +741,9 @@ RULES: tuple[Rule, ...] = (
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
+    _rule("decade-bc", rf"(?i:\b(?:the\s+)?{MOD})?\b(?P<decade>\d{{0,2}}[1-9]0)s\s*{BC}", resolve_decade_bc, shape(r"0s\s*b\.?c", "bc", "b.c"), starts_words=False),
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
-    _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b", resolve_century, words("century", "centuries")),
+    _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b(?:\s*(?P<bc>{BC}))?", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season, SEASON_WORDS),
