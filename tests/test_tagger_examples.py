@@ -304,3 +304,10 @@ def test_the_winter_a_narrative_comes_to_after_a_date_late_in_its_year_is_the_ne
 ])
 def test_what_is_counted_on_the_stand_in_calendar_is_written_back_as_the_time_before_christ_it_stands_for(counted, value):
     assert written_back(counted) == value
+
+
+def test_a_count_from_an_event_a_narrative_told_is_dated_from_that_telling_and_stays_a_duration_in_news():
+    text = "The KPA crossed the border on June 25, 1950. Two days after the KPA invaded, Seoul fell."
+    narrated = {e.text: e for e in tag_text(text, PUBLISHED, narrative=True)}
+    assert (narrated["Two days after"].value, narrated["Two days after"].anchor) == ("1950-06-27", "1950-06-25")
+    assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=False)}["Two days"] == "P2D"

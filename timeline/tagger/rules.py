@@ -543,6 +543,21 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
 
 
+def resolve_after_event(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'two days after the KPA invaded', 'Two years before, the French had refused', in a narrative: counted
+    from the date the story last gave, which is where it told of that event. In news, where such a count
+    is from what the reader knows, it stays a duration (P2D), as TimeML's news corpora mark it."""
+    if not ctx.narrative:
+        return None
+    amount = _number(match.group("num"))
+    anchor = ctx.narrative_anchor()
+    if amount is None or anchor is None:
+        return None
+    unit = _unit(match.group("unit"))
+    sign = 1 if match.group("dir").lower() == "after" else -1
+    return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
+
+
 def resolve_after_anchor(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'13 years after the 2011 revolt': counted from the year the same clause names, not from today."""
     amount = _number(match.group("num"))
@@ -755,6 +770,7 @@ RULES: tuple[Rule, ...] = (
           rf"(?=[^.,;:\n]{{0,40}}?\b(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<year>{YEAR})(?!\d))?"
           rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:\s+(?P<year2>{YEAR})(?!\d))?|(?P<month3>{FULL_MONTH})\s+(?P<year3>{YEAR})(?!\d))\b)",
           resolve_after_date, words("after", "before")),
+    _rule("after-event", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before))\b", resolve_after_event, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
