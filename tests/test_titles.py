@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.titles import TITLE_WORDS, make_title
+from timeline.titles import TITLE_WORDS, make_title, named_subject
 
 
 def title_of(sentence: str, phrase: str) -> str:
@@ -72,3 +72,27 @@ def test_long_sentence_ends_at_a_clause_break_or_a_whole_word():
 def test_numbers_with_thousands_separators_are_not_clause_breaks():
     sentence = "Rights activists say more than 1,600 civilians have been killed by the security forces since March began."
     assert "1,600 civilians" in title_of(sentence, "March")
+
+
+@pytest.mark.parametrize("sentence, before, subject", [
+    ("Hadi was sworn in before parliament on Saturday.", None, "Hadi"),
+    ("Bashir, 41, was born in Idlib province.", None, "Bashir"),
+    ("President Donald Trump announced the action on Thursday.", None, "President Donald Trump"),
+    ("Abu Bakr al-Baghdadi led the group.", None, "Abu Bakr al-Baghdadi"),
+    ("He was 26.", "Mohamed Bouazizi", "Mohamed Bouazizi"),
+    ("\u201cHe lied,\u201d she said.", "Assad", "Assad"),
+    ("The vote was held on Tuesday.", "Hadi", None),
+    ("In March, Assad fled.", None, None),
+    ("Assad's forces retreated.", None, None),
+    ("It was the largest offensive.", "Assad", None),
+])
+def test_whom_a_sentence_is_about_is_the_name_it_opens_with_or_for_he_and_she_whom_the_one_before_was(
+        sentence: str, before: str | None, subject: str | None):
+    assert named_subject(sentence, before) == subject
+
+
+def test_a_leading_he_or_she_in_a_title_is_who_the_sentence_before_was_about():
+    sentence = "On Sunday he made his only known public appearance at the Grand Mosque."
+    assert make_title(sentence, (3, 9), about="Baghdadi") == "Baghdadi made his only known public appearance at the Grand Mosque"
+    assert make_title(sentence, (3, 9)) == "He made his only known public appearance at the Grand Mosque"
+    assert make_title("It collapsed on Sunday.", (16, 22), about="Baghdadi") == "It collapsed"

@@ -17,7 +17,7 @@ from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
 from timeline.sentences import Sentence, split_sentences
 from timeline.tagger.timex import span_for
-from timeline.titles import make_title
+from timeline.titles import make_title, named_subject
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
@@ -72,7 +72,9 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     events: dict[tuple[str, str], Event] = {}
     dated = sorted((e for e in expressions if datable(e) and not _in_heading(article, e)), key=lambda e: e.start)
     starts = [e.start for e in dated]
+    named = None
     for sentence in split_sentences(article.text):
+        about, named = named, named_subject(sentence.text, named)
         inside = _within(dated, starts, sentence)
         if not inside:
             continue
@@ -81,7 +83,7 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
             key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, normalised, span, parts)
+            events[key] = _event(article, path, sentence, normalised, span, parts, about)
     return list(events.values())
 
 
@@ -124,8 +126,9 @@ def _in_heading(article: Article, expression: Expression) -> bool:
 
 
 def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
-           parts: list[Expression]) -> Event:
-    """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it."""
+           parts: list[Expression], about: str | None = None) -> Event:
+    """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it and
+    ``about`` whom the sentence before was about (see :func:`timeline.titles.named_subject`)."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
@@ -147,7 +150,7 @@ def _event(article: Article, path: str, sentence: Sentence, normalised: str, spa
     return Event(
         id=_id_of(path, normalised, phrase),
         span=span,
-        title=make_title(sentence.text, mark),
+        title=make_title(sentence.text, mark, about),
         text=sentence.text,
         sources=[source],
         tags=article.tags,

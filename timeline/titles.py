@@ -34,6 +34,18 @@ TRAILING_WORDS = re.compile(
     re.I,
 )
 SPACES = re.compile(r"\s+")
+PERSONAL_PRONOUN = re.compile(r"^(?:he|she)\b(?!['’])", re.I)
+NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w.'’-]*"
+NAMED_SUBJECT = re.compile(rf"^({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})(?=,|\s+[a-z])")
+"""A name opening a sentence and followed by its verb or an apposition: 'Hadi was sworn in', 'Bashir, 41, was born'."""
+NOT_A_NAME = frozenset("""
+The A An In On At After Before When While During By For From With As But And Or Since Until Once If Although Though
+It He She They We I You This That These Those His Her Its Their Our There Here Some Many Most More Several All Both
+Each Other Another Such No Any Meanwhile Later Earlier Also However Then Now Today Yesterday Tomorrow Tonight Last Next
+January February March April May June July August September October November December
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+""".split())
+"""Capitalised words that open sentences without naming anyone."""
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
@@ -46,14 +58,35 @@ ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)"
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
-def make_title(sentence: str, mark: tuple[int, int] | None) -> str:
-    """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it."""
+def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = None) -> str:
+    """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it and
+    ``about`` whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is:
+    a chronology's entries are read apart, where 'He died' tells nothing."""
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
     title = tidy(title)
+    if about:
+        title = PERSONAL_PRONOUN.sub(about, title, count=1)
     title = shorten(title)
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
+
+
+def named_subject(sentence: str, before: str | None) -> str | None:
+    """Whom ``sentence`` is about, when it opens with a name ('Hadi was sworn in on Saturday'), or with 'He' or
+    'She', which stand for whom the sentence before was about (``before``); None when it opens otherwise,
+    since a sentence about something else ('The vote was held') leaves 'he' in the next one unclear."""
+    sentence = sentence.lstrip(" \"'“‘")
+    if PERSONAL_PRONOUN.match(sentence):
+        return before
+    match = NAMED_SUBJECT.match(sentence)
+    if match is None:
+        return None
+    name = match.group(1)
+    words = name.split()
+    if words[0] in NOT_A_NAME or any(word.endswith(("'s", "’s")) for word in words):
+        return None
+    return name
 
 
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
