@@ -311,3 +311,13 @@ def test_a_count_from_an_event_a_narrative_told_is_dated_from_that_telling_and_s
     narrated = {e.text: e for e in tag_text(text, PUBLISHED, narrative=True)}
     assert (narrated["Two days after"].value, narrated["Two days after"].anchor) == ("1950-06-27", "1950-06-25")
     assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=False)}["Two days"] == "P2D"
+
+
+def test_a_season_ending_a_name_at_the_end_of_a_line_is_no_date():
+    assert [e for e in tag_text("See also:\nTimeline of the Arab Spring\nOperation history", PUBLISHED)
+            if e.rule == "bare-season"] == []
+
+
+def test_a_holiday_in_a_narrative_is_the_next_one_from_where_the_story_is():
+    text = "In October 2012 Brahimi visited Damascus. He arranged a ceasefire during Eid al-Adha, but it collapsed."
+    assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}["Eid al-Adha"] == "2012-10-26"

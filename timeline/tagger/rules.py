@@ -323,7 +323,7 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
 
 
 NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)\b[A-Z][\w'’-]*\s+$")
-NAME_AFTER = re.compile(r"\s+[A-Z]")
+NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 def _in_a_name(match: re.Match, group: str, text: str) -> bool:
@@ -617,10 +617,15 @@ def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | Non
     if match.group("year"):
         span = holidays.occurrence(name, int(match.group("year")))
         return Resolution("DATE", span) if span else None
-    anchor = ctx.deictic_anchor() if not ctx.narrative else ctx.narrative_anchor()
+    if ctx.narrative:
+        anchor = ctx.narrative_anchor()
+        forward = True
+    else:
+        anchor = ctx.deictic_anchor()
+        forward = ctx.is_future(match.start())
     if anchor is None:
         return None
-    value = holidays.nearest(name, anchor.day, future=ctx.is_future(match.start()))
+    value = holidays.nearest(name, anchor.day, future=forward)
     return Resolution("DATE", value, anchor=anchor) if value else None
 
 
