@@ -321,3 +321,18 @@ def test_a_season_ending_a_name_at_the_end_of_a_line_is_no_date():
 def test_a_holiday_in_a_narrative_is_the_next_one_from_where_the_story_is():
     text = "In October 2012 Brahimi visited Damascus. He arranged a ceasefire during Eid al-Adha, but it collapsed."
     assert {e.text: e.value for e in tag_text(text, PUBLISHED, narrative=True)}["Eid al-Adha"] == "2012-10-26"
+
+
+def _under_heading(heading: str, body: str) -> dict[str, str]:
+    text = f"{heading}\n{body}"
+    return {e.text: e.value for e in tag_text(text, PUBLISHED, headings=((0, len(heading)),), narrative=True)}
+
+
+def test_a_day_under_a_heading_takes_the_heading_year_it_falls_in_when_the_last_date_would_put_it_outside():
+    values = _under_heading("Astana talks (December 2016–April 2017)",
+                            "In December 2016 a ceasefire began. Talks were held on 15 January.")
+    assert values["15 January"] == "2017-01-15"
+
+
+def test_a_day_under_a_heading_with_no_date_before_it_takes_the_heading_year_nearest_it():
+    assert _under_heading("Hama offensive (April–June 2017)", "Fighting began on 21 March.")["21 March"] == "2017-03-21"

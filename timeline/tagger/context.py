@@ -42,6 +42,12 @@ ASCII_CLAUSE_END = for_ascii(CLAUSE_END)
 """CLAUSE_END for ASCII text, where it finds the same without asking Python's Unicode database what a word is."""
 
 
+def _falls_in(heading: DateSpan, year: int, month: int, day: int | None) -> bool:
+    """Whether the day (or the month) in ``year`` lies within the heading's span, taken from its first month."""
+    probe = date(year, month, min(day or 1, 28))
+    return heading.begin.replace(day=1) <= probe <= heading.end
+
+
 @dataclass
 class Anchor:
     """A date something was resolved against, and where it came from."""
@@ -141,18 +147,22 @@ class ResolutionContext:
         return Anchor(date(year, 1, 1), ref.isoformat(), self.reference_source)
 
     def _year_from_text(self, month: int, day: int | None) -> Anchor | None:
-        """The year of the last explicit date if it lies under the current heading, else the heading's."""
+        """The year of the last explicit date if it lies under the current heading and puts the date there too,
+        else the year of the heading's in which the date falls ('15 January' under '(December 2016–April 2017)'
+        after 'December 2016' is in 2017), else the last date's, else the heading's year nearest the date."""
         last, heading = self.last_absolute, self.heading
-        if last is not None and (heading is None or heading.begin <= last.begin <= heading.end):
+        if heading is None:
+            return Anchor(date(year_of(last), 1, 1), last.value, "expression") if last is not None else None
+        under_heading = last is not None and heading.begin <= last.begin <= heading.end
+        if under_heading and _falls_in(heading, year_of(last), month, day):
             return Anchor(date(year_of(last), 1, 1), last.value, "expression")
-        if heading is not None:
-            for year in range(heading.begin.year, heading.end.year + 1):
-                probe = date(year, month, min(day or 1, 28))
-                if heading.begin.replace(day=1) <= probe <= heading.end:
-                    return Anchor(date(year, 1, 1), heading.value, "heading")
+        for year in range(heading.begin.year, heading.end.year + 1):
+            if _falls_in(heading, year, month, day):
+                return Anchor(date(year, 1, 1), heading.value, "heading")
         if last is not None:
             return Anchor(date(year_of(last), 1, 1), last.value, "expression")
-        return None
+        year = heading.begin.year if (month, day or 1) < (heading.begin.month, heading.begin.day) else heading.end.year
+        return Anchor(date(year, 1, 1), heading.value, "heading")
 
     def heading_at(self, position: int) -> tuple[int, int] | None:
         """The first heading that holds ``position``, or None.
