@@ -336,3 +336,13 @@ def test_a_day_under_a_heading_takes_the_heading_year_it_falls_in_when_the_last_
 
 def test_a_day_under_a_heading_with_no_date_before_it_takes_the_heading_year_nearest_it():
     assert _under_heading("Hama offensive (April–June 2017)", "Fighting began on 21 March.")["21 March"] == "2017-03-21"
+
+
+@pytest.mark.parametrize(("text", "reference", "values"), [
+    ("Nikkei at lowest level since '82.", date(2008, 10, 27), ["1982"]),
+    ("The Club of '89 was founded by moderates.", date(1791, 6, 1), ["1789"]),
+    ("Apple unveiled its iLife '11 software suite.", date(2010, 10, 20), []),
+    ("Shares rose 5 '10 percent.", date(2010, 10, 20), []),
+])
+def test_a_year_in_two_digits_is_the_one_nearest_the_date_the_text_is_at(text, reference, values):
+    assert [e.value for e in tag_text(text, reference) if e.rule == "short-year"] == values

@@ -365,6 +365,24 @@ def resolve_short_decade(match: re.Match, ctx: ResolutionContext) -> Resolution 
     return Resolution("DATE", f"19{match.group('decade')[0]}")
 
 
+WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def resolve_short_year(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """"since '82", "the Club of '89": the year of those two digits nearest the date the text is at. Not after a
+    word with a capital in it, which names a product or a team ("iLife '11", "Windows '95")."""
+    before = WORD_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start())
+    if before is not None and not before.group(1).islower():
+        return None
+    anchor = ctx.narrative_anchor() if ctx.narrative else ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    digits, around = int(match.group("yy")), anchor.day.year
+    year = min((century + digits for century in range(around // 100 * 100 - 100, around // 100 * 100 + 101, 100)),
+               key=lambda candidate: abs(candidate - around))
+    return Resolution("DATE", f"{year:04d}", anchor=anchor) if 1 <= year <= 9999 else None
+
+
 def resolve_century(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'the 19th century' (TIMEX3: 18), 'the 4th century BC' (BC03: the years 400 to 301 BC)."""
     word = match.group("nth").lower()
@@ -763,6 +781,7 @@ RULES: tuple[Rule, ...] = (
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
     _rule("decade-bc", rf"(?i:\b(?:the\s+)?{MOD})?\b(?P<decade>\d{{0,2}}[1-9]0)s\s*{BC}", resolve_decade_bc, shape(r"0s\s*b\.?c", "bc", "b.c"), starts_words=False),
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
+    _rule("short-year", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’.,]\d|\s*(?:%|percent|per\s+cent))", resolve_short_year, shape(r"['’]\d\d", "'", "’"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b(?:\s*(?P<bc>{BC}))?", resolve_century, words("century", "centuries")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
