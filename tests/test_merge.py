@@ -6,7 +6,7 @@ from pathlib import Path
 
 import timeline.merge
 from timeline.build import build
-from timeline.merge import CONFLICT_WINDOW, MERGE_THRESHOLD, merge_events
+from timeline.merge import CONFLICT_WINDOW, MERGE_THRESHOLD, date_class, date_relation, merge_events, relatable
 from timeline.model import DateSpan, Event, Source
 from conftest import write_article
 
@@ -101,3 +101,37 @@ def test_a_whole_year_is_not_the_same_event_as_a_day_in_it(news: Path):
     write_article(news, "a.md", "2014-06-11", "Islamic State fighters seized the Iraqi city of Mosul yesterday.")
     write_article(news, "b.md", "2015-01-10", "Islamic State fighters seized the Iraqi city of Mosul in 2014.")
     assert len(build(news, news / "output").chronology.events) == 2
+
+
+def _report(number: int, span: DateSpan) -> Event:
+    """A report of the one sentence about Mosul every such report has, dated ``span``."""
+    source = Source(f"a{number}.md", "t", None, None, None, f"q{number}", span.value, 0, 1)
+    return Event(f"id{number}", span, "Mosul", "Islamic State fighters seized the Iraqi city of Mosul", [source])
+
+
+def test_a_report_is_compared_only_with_seeds_whose_dates_could_relate_to_its_own(monkeypatch):
+    compared = []
+    matching = timeline.merge.seed_match
+
+    def counted(event, words, seed, seed_words):
+        compared.append((event.id, seed.id))
+        return matching(event, words, seed, seed_words)
+
+    monkeypatch.setattr(timeline.merge, "seed_match", counted)
+    year = _report(1, DateSpan("2014", date(2014, 1, 1), date(2014, 12, 31), "year"))
+    month = _report(2, DateSpan("2014-06", date(2014, 6, 1), date(2014, 6, 30), "month"))
+    day = _report(3, DateSpan("2014-06-10", date(2014, 6, 10), date(2014, 6, 10), "day"))
+    assert [event.member_ids for event in merge_events([day, month, year])] == [["id1"], ["id2", "id3"]]
+    assert compared == [("id3", "id2")]
+
+
+def test_spans_relate_exactly_when_their_date_classes_are_relatable():
+    day = date(2014, 6, 10)
+    spans = [DateSpan("2014-06-10", day, day, "day"), DateSpan("2014-W24", date(2014, 6, 9), date(2014, 6, 15), "week"),
+             DateSpan("2014-06", date(2014, 6, 1), date(2014, 6, 30), "month"),
+             DateSpan("2014-05-01/2014-07-31", date(2014, 5, 1), date(2014, 7, 31), "day"),
+             DateSpan("2014", date(2014, 1, 1), date(2014, 12, 31), "year")]
+    for first in spans:
+        for second in spans:
+            related = date_relation(first, second) is not None
+            assert related == relatable(date_class(first), date_class(second)), (first.value, second.value)

@@ -10,10 +10,11 @@ conflicts. A curated event always wins: it keeps its title, text and date and
 takes the sources of the reports it absorbs.
 
 Events are compared only with the seeds of groups whose dates are near their
-own and that share enough words with them (a sweep over events in date order,
-with an index from each word to the open groups whose seed has it), so the cost
-grows with the number of similar events in a week, not with the square of all
-events. A live build merges again only around what changed
+own and of a kind that can relate to theirs, and that share enough words with
+them (a sweep over events in date order, with an index from each word to the
+open groups whose seed has it, one index for each class of seed dates), so the
+cost grows with the number of similar events in a week, not with the square of
+all events. A live build merges again only around what changed
 (:mod:`timeline.remerge`), with exactly the result of a full merge.
 """
 
@@ -141,7 +142,8 @@ def date_relation(first: DateSpan, second: DateSpan) -> str | None:
     """'overlap' when the spans share a day, 'conflict' when they are close but apart, else None.
 
     A span longer than a month ('in 2014') says too little to be the same event as a
-    report of another precision: it relates only to spans of its own granularity.
+    report of another precision: it relates only to spans of its own granularity
+    (:func:`relatable` says the same of their :func:`date_class`, for the sweep's index).
     """
     if first.granularity != second.granularity and max(_days(first), _days(second)) > MONTH_DAYS:
         return None
@@ -153,6 +155,20 @@ def date_relation(first: DateSpan, second: DateSpan) -> str | None:
 
 def _days(span: DateSpan) -> int:
     return (span.end - span.begin).days + 1
+
+
+DateClass = tuple[str, bool]
+"""A span's granularity and whether it is longer than :data:`MONTH_DAYS`: all that the first test of
+:func:`date_relation` looks at, so the sweep can tell from its index which seeds a report could never match."""
+
+
+def date_class(span: DateSpan) -> DateClass:
+    return span.granularity, _days(span) > MONTH_DAYS
+
+
+def relatable(first: DateClass, second: DateClass) -> bool:
+    """Whether :func:`date_relation` can relate spans of these classes: of one granularity, or neither long."""
+    return first[0] == second[0] or not (first[1] or second[1])
 
 
 def comparable_text(event: Event) -> str:
@@ -186,16 +202,19 @@ class Sweep:
     """The groups made so far by placing events in :func:`sweep_order`, and an index of the open ones.
 
     A group can take an event only if its seed shares :data:`MIN_SHARED_WORDS` content
-    words with it (the first test of :func:`best_match`), so only the groups found
-    that often in the index from words to groups are compared, best first, until
-    one matches. Events come in order of their begin, so a group once closed
-    stays closed: closed groups are dropped from the index now and then, in one
-    pass, not looked for at every event.
+    words with it (the first test of :func:`best_match`) and has dates that can relate
+    to the event's, so only the groups found that often in the indexes from words to
+    groups of the seed date classes :func:`relatable` to the event's are compared,
+    best first, until one matches. (Without the classes, the groups of a year, open
+    for a whole year, would be counted for every report of a day that year.) Events
+    come in order of their begin, so a group once closed stays closed: closed groups
+    are dropped from the index now and then, in one pass, not looked for at every event.
     """
 
     def __init__(self) -> None:
         self.groups: list[Group] = []
-        self._by_word: dict[str, list[int]] = {}
+        self._by_class: dict[DateClass, dict[str, list[int]]] = {}  # the seed's date class, word -> groups
+        self._related: dict[DateClass, list[dict[str, list[int]]]] = {}  # an event's class -> the indexes to count
         self._indexed = 0  # entries in the index, closed groups' included
         self._kept = 0  # entries left by the last pass that dropped closed groups
 
@@ -205,7 +224,7 @@ class Sweep:
         earliest_end = earliest_open_end(event.span.begin)
         if self._indexed > 2 * self._kept + INDEX_SLACK:
             self._forget_closed(earliest_end)
-        for group in self._candidates(words, earliest_end):
+        for group in self._candidates(words, date_class(event.span), earliest_end):
             match = best_match(event, words, group)
             if match is not None:
                 group.add(event, words, match)
@@ -219,22 +238,42 @@ class Sweep:
         group = Group(number=len(self.groups))
         group.add(event, words)
         self.groups.append(group)
+        by_word = self._index_of(date_class(event.span))
         for word in words:
-            self._by_word.setdefault(word, []).append(group.number)
+            by_word.setdefault(word, []).append(group.number)
         self._indexed += len(words)
         return group
 
-    def _candidates(self, words: frozenset[str], earliest_end: date) -> list[Group]:
+    def _index_of(self, seed_class: DateClass) -> dict[str, list[int]]:
+        """The index of the groups whose seed's dates are of ``seed_class``, made when the class first comes:
+        then which indexes each class of events counts is worked out again."""
+        by_word = self._by_class.get(seed_class)
+        if by_word is None:
+            by_word = self._by_class[seed_class] = {}
+            self._related.clear()
+        return by_word
+
+    def _relatable_indexes(self, event_class: DateClass) -> list[dict[str, list[int]]]:
+        """The indexes of the seed classes an event of ``event_class`` could match, worked out once a class."""
+        indexes = self._related.get(event_class)
+        if indexes is None:
+            indexes = self._related[event_class] = [by_word for seed_class, by_word in self._by_class.items()
+                                                    if relatable(seed_class, event_class)]
+        return indexes
+
+    def _candidates(self, words: frozenset[str], event_class: DateClass, earliest_end: date) -> list[Group]:
         """The open groups whose seed shares at least :data:`MIN_SHARED_WORDS` of ``words``, most alike first.
 
         Alike as :func:`best_match` scores it, and the oldest first of equally alike
         groups, so the first group that matches is the one the event joins.
-        Counted over the index as it is, closed groups and all: only the few
-        groups that share enough are then checked for being open.
+        Counted over the indexes of the seeds' date classes relatable to ``event_class``
+        as they are, closed groups and all: only the few groups that share enough
+        are then checked for being open.
         """
         found: list[int] = []
-        for word in words:
-            found += self._by_word.get(word, ())
+        for by_word in self._relatable_indexes(event_class):
+            for word in words:
+                found += by_word.get(word, ())
         shared = [(self.groups[number], count) for number, count in Counter(found).items() if count >= MIN_SHARED_WORDS]
         ranked = sorted((-shared_fraction(count, len(words), len(group.seed_words)), group.number, group)
                         for group, count in shared if group.end >= earliest_end)
@@ -247,13 +286,15 @@ class Sweep:
         since the previous pass: the work per group made stays constant.
         """
         groups = self.groups
-        for word, numbers in list(self._by_word.items()):
-            open_numbers = [number for number in numbers if groups[number].end >= earliest_end]
-            if open_numbers:
-                self._by_word[word] = open_numbers
-            else:
-                del self._by_word[word]
-        self._indexed = self._kept = sum(map(len, self._by_word.values()))
+        for by_word in self._by_class.values():
+            for word, numbers in list(by_word.items()):
+                open_numbers = [number for number in numbers if groups[number].end >= earliest_end]
+                if open_numbers:
+                    by_word[word] = open_numbers
+                else:
+                    del by_word[word]
+        self._indexed = self._kept = sum(len(numbers) for by_word in self._by_class.values()
+                                         for numbers in by_word.values())
 
 
 def earliest_open_end(begin: date) -> date:
