@@ -67,7 +67,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
     title = tidy(title)
     if about:
-        title = PERSONAL_PRONOUN.sub(about, title, count=1)
+        title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
 

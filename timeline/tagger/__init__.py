@@ -30,13 +30,13 @@ from timeline.tagger.timex import span_for
 
 TAGGER_VERSION = "2"
 DEICTIC = re.compile(r"(?i)\b(?:today|yesterday|tomorrow|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)|(?:on|last|next)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b")
-# A year not glued to a word, a price or a number ('$2000', '3.2011'). The check on the character
-# before comes after the digits, so that the regex engine can skip to the next '1' or '2' instead
-# of trying the pattern at every position of the text.
 REACHED_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+\w+\s+(?:\w+\s+){0,3}?(?:in|of|on)\s+)?$", re.I)
 """What comes just before a date that a clause only reaches forward to ('which lasted until the fall of Budapest
 in February 1945', 'until 1945'): a story told in 1944 is still in 1944 after it, so year-less dates
 that follow do not take its year."""
+# A year not glued to a word, a price or a number ('$2000', '3.2011'). The check on the character
+# before comes after the digits, so that the regex engine can skip to the next '1' or '2' instead
+# of trying the pattern at every position of the text.
 EXPLICIT_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)(?<![\w$£€#.,/-]\d{4})(?!\w)")
 
 
