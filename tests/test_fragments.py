@@ -200,6 +200,7 @@ def test_an_edit_in_another_year_renders_only_its_own_cards(tmp_path: Path):
     add_sentence(articles / "03-hostile.md", "A second round of talks opened on 4 June 2013.")
     assert builder.build({articles / "03-hostile.md"}).ok
     assert builder.fragments.rendered["card"] == 1
+    assert [builder.fragments.rendered[kind] for kind in ("json", "csv", "timelinejs")] == [1, 1, 1]
 
 
 def test_a_build_after_an_edit_in_another_year_renders_only_its_own_cards(tmp_path: Path):
@@ -387,3 +388,26 @@ def test_a_kept_fragment_comes_back_as_rendered_held_as_text_only_by_a_cache_tha
     assert again == made and type(again) is Markup
     assert (again is made) is keep_text
     assert type(cache.fragment(event, "plain", lambda: pytest.fail("rendered again"))) is str
+
+
+def test_a_cache_keeping_text_keeps_export_pieces_it_was_not_asked_for_and_drops_those_of_events_gone(
+        monkeypatch: pytest.MonkeyPatch):
+    """As a render that takes a year's run whole: the run's events are digested (here by a derived value),
+    their pieces not asked for."""
+    monkeypatch.setattr(fragments_module, "PIECES_SLACK", -10**6)
+    environment = jinja2.Environment(loader=jinja2.DictLoader({}))
+    kept, gone = dataclasses.replace(sample_event(), title="kept"), dataclasses.replace(sample_event(), id="e2", title="gone")
+    cache = FragmentCache(keep_text=True)
+
+    def render(asked: list[Event], digested: list[Event]) -> None:
+        cache.start(environment)
+        for event in asked:
+            cache.fragment(event, "json", lambda event=event: event.title, stored=False)
+        cache.derived(digested, "count", lambda: len(digested))
+        cache.finish()
+
+    render([kept, gone], [])
+    render([dataclasses.replace(gone, title="changed")], [kept])
+    assert sorted(cache.pieces.values()) == ["changed", "kept"]
+    render([kept], [])
+    assert cache.rendered["json"] == 0

@@ -27,6 +27,8 @@ from timeline.cache import code_fingerprint, read_stamped, write_stamped
 from timeline.model import Event
 
 FragmentKey = tuple[bytes, Hashable]
+PIECES_SLACK = 4096
+"""Pieces of events gone that a cache keeping text may hold beyond those of the events of its last prune."""
 Subject = Event | Sequence[Event]
 
 
@@ -119,6 +121,8 @@ class FragmentCache:
         self.derived_used: dict[FragmentKey, Hashable] = {}
         self.rendered: Counter[str] = Counter()
         self.adopted = False
+        self.pieces: dict[FragmentKey, bytes | str] = {}
+        self._pieces_pruned_to = 0
 
     def load(self, environment: jinja2.Environment) -> None:
         """Hold the fragments kept for ``environment``'s templates (from the store, the first time), forgetting
@@ -127,6 +131,7 @@ class FragmentCache:
         if fingerprint != self.templates:
             self.templates = fingerprint
             self.kept, self.parts_kept = self._load(fingerprint)
+            self.pieces = {}
 
     def start(self, environment: jinja2.Environment) -> None:
         """Begin a render with ``environment``; fragments rendered by other templates are forgotten."""
@@ -136,6 +141,8 @@ class FragmentCache:
 
     def finish(self) -> None:
         """End a render: keep the fragments it used, and store them when any had to be rendered or were adopted."""
+        if self.keep_text:
+            self._keep_pieces()
         self.kept, self.used, self.fingerprints, self.sequence_keys, self.sequence_lists = self.used, {}, {}, {}, {}
         self.parts_kept, self.parts_used = self.parts_used, {}
         self.derived_kept, self.derived_used = self.derived_used, {}
@@ -228,6 +235,8 @@ class FragmentCache:
         found = self.used.get(key)
         if found is None:
             found = self.kept.get(key)
+            if found is None and not stored:
+                found = self.pieces.get(key)
             if found is not None:
                 self.used[key] = found
                 self._keep_parts(key)
@@ -264,6 +273,19 @@ class FragmentCache:
             else:
                 used.update(zip(parts, found))
             pending.extend(filter(self.parts_kept.__contains__, parts))
+
+    def _keep_pieces(self) -> None:
+        """Keep the fragments not stored (each event's piece of each export) from render to render in a cache
+        that renders again and again, whether the next render asks for them or not. A year's run taken whole
+        does not ask for its pieces, and carrying them along with it, tens of thousands of keys, costs each
+        render more than it saves; dropped, they had to be made again at the first save in another year.
+        Pieces of events gone from the chronology are dropped once they could be as many as the others."""
+        used = self.used
+        self.pieces.update((key, used[key]) for key in self.unstored if key in used)
+        if len(self.pieces) > 2 * self._pieces_pruned_to + PIECES_SLACK:
+            live = set(self.fingerprints.values())
+            self.pieces = {key: text for key, text in self.pieces.items() if key[0] in live}
+            self._pieces_pruned_to = len(self.pieces)
 
     def _subject_key(self, subject: Subject) -> bytes:
         if isinstance(subject, Event):
