@@ -46,3 +46,19 @@ def test_explain_of_an_unknown_id_is_an_error_message(news: Path, capsys):
     two_reports_of_one_event(news)
     assert main(["events", "--project", str(news), "--explain", "123456789abc"]) == 1
     assert "no event has the id '123456789abc'" in capsys.readouterr().err
+
+
+def test_events_after_a_build_reads_the_chronology_it_kept_and_tags_nothing(news: Path, capsys, monkeypatch):
+    import timeline.build as build_module
+
+    two_reports_of_one_event(news)
+    assert main(["build", "--project", str(news)]) == 0
+    capsys.readouterr()
+    tagged: list[Path] = []
+    real = build_module.process_article
+    monkeypatch.setattr(build_module, "process_article", lambda path, **options: tagged.append(path) or real(path, **options))
+    assert main(["events", "--project", str(news), "--json"]) == 0
+    kept = capsys.readouterr().out
+    assert tagged == []
+    assert main(["events", "--project", str(news), "--json", "--no-cache"]) == 0
+    assert capsys.readouterr().out == kept and len(tagged) == 3

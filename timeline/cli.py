@@ -77,6 +77,7 @@ def parser() -> argparse.ArgumentParser:
     events.add_argument("--from", dest="begin", type=_reference, help="only events on or after this date")
     events.add_argument("--to", dest="end", type=_reference, help="only events on or before this date")
     events.add_argument("--json", action="store_true", help="machine-readable output")
+    events.add_argument("--no-cache", action="store_true", help="read and tag every article, ignoring .timeline-cache/")
 
     new = commands.add_parser("new", help="scaffold a new project")
     new.add_argument("directory", type=Path)
@@ -165,11 +166,13 @@ def run_evaluate(args: argparse.Namespace) -> int:
 
 
 def run_events(args: argparse.Namespace) -> int:
-    from timeline.build import collect
+    from timeline.build import collect, collect_remembered
+    from timeline.cache import ArticleCache
     from timeline.config import load_config
     from timeline.listing import events_json, explain, find_event, format_table, select
 
-    chronology = collect(load_config(args.project))
+    config = load_config(args.project)
+    chronology = collect(config) if args.no_cache else collect_remembered(config, ArticleCache(config.root))[0]
     for diagnostic in chronology.warnings:
         print(diagnostic, file=sys.stderr)
     if args.explain:
