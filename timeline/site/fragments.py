@@ -92,7 +92,8 @@ class FragmentCache:
     only until one curly quote makes the whole fragment two or four bytes a character.
     One that renders again and again in one process (the dev server) keeps them as text
     (``keep_text``): each render would otherwise decode the whole site's fragments again,
-    tens of milliseconds at a thousand articles, to spare memory the server can afford.
+    tens of milliseconds at a thousand articles, to spare memory the server can afford. It also
+    keeps every event's export pieces from render to render, asked for or not (:meth:`_keep_pieces`).
 
     With a ``store`` file, the fragments outlive the process: ``timeline build``
     run again renders only those of events that changed. The file names the

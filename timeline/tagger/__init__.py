@@ -194,15 +194,18 @@ def _dated(resolution: Resolution) -> tuple[str | None, DateSpan | None, DateSpa
         counted = span_for(value, resolution.modifier)
         value = written_back(value)
         return value, None, dataclasses.replace(counted, value=value) if counted and value else None
-    if is_before_christ(value):
-        return value, None, stand_in_span(value, resolution.modifier)
     span = span_for(value, resolution.modifier)
+    if span is None and is_before_christ(value):
+        return value, None, stand_in_span(value, resolution.modifier)
     return value, span, span
 
 
 def _reached_until(text: str, start: int) -> bool:
-    """Whether the date at ``start`` is where an 'until' clause reaches (:data:`REACHED_UNTIL`)."""
-    return REACHED_UNTIL.search(text, max(0, start - 48), start) is not None
+    """Whether the date at ``start`` is where an 'until' clause reaches (:data:`REACHED_UNTIL`); the regex runs
+    only where 'til' or 'TIL' comes shortly before, which rules out nearly every date with a plain search."""
+    low = max(0, start - 48)
+    return ((text.find("til", low, start) >= 0 or text.find("TIL", low, start) >= 0)
+            and REACHED_UNTIL.search(text, low, start) is not None)
 
 
 def _resolve(rule: Rule, match: re.Match, context: ResolutionContext) -> Resolution | None:

@@ -742,6 +742,8 @@ def _rule(
 MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
 SEASON_WORDS = words(*SEASONS)
 UNIT_WORDS = words(*UNITS, after=10, before=45)
+BC_WORD = shape(r"b\.?c", "bc", "b.c")
+"""'BC' or 'B.C.', which years and decades before Christ end with: one locator for both rules."""
 
 
 RANGE_GAP = re.compile(r"\s*(?:[-–]|to|and|through)\s*")
@@ -773,13 +775,13 @@ RULES: tuple[Rule, ...] = (
     _rule("month", rf"(?:\b|(?<=-)){MOD}(?P<month>{FULL_MONTH})\b", resolve_calendar_date, MONTH_NAMES),
     _rule("year", rf"{BOUNDARY_BEFORE}(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?P<year>{YEAR}){BOUNDARY_AFTER}", resolve_year, shape(r"\d\d\d\d", after=15)),
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
-    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, shape(r"b\.?c", "bc", "b.c"), starts_words=False),
+    _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, BC_WORD, starts_words=False),
     _rule("month-range-start", rf"\b(?P<month>{MONTH})(?={RANGE_TO}(?:{MONTH}),?\s+(?P<year>{YEAR})\b)", resolve_calendar_date, MONTH_NAMES, needs=(MONTH_BEFORE_YEAR, rf"{ANY_MONTH_WORD}{RANGE_TO}{ANY_MONTH_WORD},?\s+{YEAR}")),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=(DAY_BEFORE_MONTH, rf"{LAST_DAY_DIGIT}{RANGE_TO}\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH_WORD}")),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
-    _rule("decade-bc", rf"(?i:\b(?:the\s+)?{MOD})?\b(?P<decade>\d{{0,2}}[1-9]0)s\s*{BC}", resolve_decade_bc, shape(r"0s\s*b\.?c", "bc", "b.c"), starts_words=False),
+    _rule("decade-bc", rf"(?i:\b(?:the\s+)?{MOD})?\b(?P<decade>\d{{0,2}}[1-9]0)s\s*{BC}", resolve_decade_bc, BC_WORD, starts_words=False),
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
     _rule("short-year", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’.,]\d|\s*(?:%|percent|per\s+cent))", resolve_short_year, shape(r"['’]\d\d", "'", "’"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b(?:\s*(?P<bc>{BC}))?", resolve_century, words("century", "centuries")),
