@@ -96,3 +96,19 @@ def test_a_leading_he_or_she_in_a_title_is_who_the_sentence_before_was_about():
     assert make_title(sentence, (3, 9), about="Baghdadi") == "Baghdadi made his only known public appearance at the Grand Mosque"
     assert make_title(sentence, (3, 9)) == "He made his only known public appearance at the Grand Mosque"
     assert make_title("It collapsed on Sunday.", (16, 22), about="Baghdadi") == "It collapsed"
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("It is the largest rebel offensive since Russia and Turkey agreed a ceasefire for Idlib in March 2020, which had "
+     "largely frozen the front lines.", "March 2020", "Russia and Turkey agreed a ceasefire for Idlib"),
+    ("Young protesters who have camped in central Sanaa since the uprising began in January have demanded that Saleh "
+     "give up power.", "January", "The uprising began"),
+    ("Syria has been suspended from the league since November 2011.", "November 2011", "Syria has been suspended from the league"),
+])
+def test_a_date_of_what_a_since_clause_tells_titles_that_clause(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
+def test_a_participle_set_between_commas_is_left_out():
+    sentence = "The SDF, backed by air strikes of the US-led coalition, entered the city in June 2017."
+    assert title_of(sentence, "June 2017") == "The SDF entered the city"

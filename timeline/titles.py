@@ -51,10 +51,13 @@ REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
+SINCE = re.compile(r"\bsince\s+", re.I)
 CLAUSE_REST = re.compile(r"(?:[^,;:]|,(?=\s*\d))*")
 """The rest of a clause: up to its first comma, semicolon or colon, but for the comma inside a date ('March 15, 2011')."""
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
+PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
+"""', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
@@ -62,14 +65,33 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it and
     ``about`` whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is:
     a chronology's entries are read apart, where 'He died' tells nothing."""
+    since = _since_clause(sentence, mark) if mark else None
+    if since is not None:
+        return make_title(*since)
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
-    title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", title))
+    title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", PARTICIPLE_ASIDE.sub(" ", title)))
     title = tidy(title)
     if about:
         title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
+
+
+def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+    """The clause a 'since' leads into, with the date phrase's place in it, when the date is that clause's
+    ('the largest rebel offensive since Russia and Turkey agreed a ceasefire in March 2020'): the sentence
+    is dated by the earlier happening it counts from, which is then the event to name. None when 'since'
+    leads straight into the date ('suspended since November 2011'), which dates the main clause. The clause is
+    taken to end with its date, as it does when a sentence goes on after it ('who have camped there since the
+    uprising began in January have demanded')."""
+    start, end = mark
+    found = None
+    for found in SINCE.finditer(sentence, 0, start):
+        pass
+    if found is None or not _without_date_preposition(sentence[found.end():start]).strip():
+        return None
+    return sentence[found.end():end], (start - found.end(), end - found.end())
 
 
 def named_subject(sentence: str, before: str | None) -> str | None:
