@@ -338,6 +338,23 @@ def test_a_day_under_a_heading_with_no_date_before_it_takes_the_heading_year_nea
     assert _under_heading("Hama offensive (April–June 2017)", "Fighting began on 21 March.")["21 March"] == "2017-03-21"
 
 
+@pytest.mark.parametrize(("heading", "body", "expression", "value"), [
+    ("Hama offensive (April–June 2017)", "Rebels had held the town since 2015. Fighting began on 21 March.",
+     "21 March", "2017-03-21"),
+    ("Rebel infighting (January–March 2014)", "ISIL captured Azaz on 18 September 2013. Fighting resumed in early October.",
+     "early October", "2013-10"),
+    ("Aid dispute (December 2019)", "The 2016 deal still held. Conditions were severe with winter approaching.",
+     "winter", "2020-WI"),
+])
+def test_a_day_the_heading_cannot_hold_takes_the_year_that_puts_it_nearest_the_heading(heading, body, expression, value):
+    assert _under_heading(heading, body)[expression] == value
+
+
+def test_a_season_opening_an_operations_code_name_is_no_date():
+    text = "On 1 March 2020 Turkey launched Operation Spring Shield against the Syrian army."
+    assert [e.text for e in tag_text(text, PUBLISHED)] == ["1 March 2020"]
+
+
 @pytest.mark.parametrize(("text", "reference", "values"), [
     ("Nikkei at lowest level since '82.", date(2008, 10, 27), ["1982"]),
     ("The Club of '89 was founded by moderates.", date(1791, 6, 1), ["1789"]),

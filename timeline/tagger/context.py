@@ -44,8 +44,17 @@ ASCII_CLAUSE_END = for_ascii(CLAUSE_END)
 
 def _falls_in(heading: DateSpan, year: int, month: int, day: int | None) -> bool:
     """Whether the day (or the month) in ``year`` lies within the heading's span, taken from its first month."""
+    return _days_outside(heading, year, month, day) == 0
+
+
+def _days_outside(heading: DateSpan, year: int, month: int, day: int | None) -> int:
+    """How many days the day (or the month) in ``year`` lies before or after the heading's span (taken from its
+    first month); 0 inside it."""
     probe = date(year, month, min(day or 1, 28))
-    return heading.begin.replace(day=1) <= probe <= heading.end
+    begin = heading.begin.replace(day=1)
+    if probe < begin:
+        return (begin - probe).days
+    return max(0, (probe - heading.end).days)
 
 
 @dataclass
@@ -148,20 +157,21 @@ class ResolutionContext:
 
     def _year_from_text(self, month: int, day: int | None) -> Anchor | None:
         """The year of the last explicit date if it lies under the current heading and puts the date there too,
-        else the year of the heading's in which the date falls ('15 January' under '(December 2016–April 2017)'
-        after 'December 2016' is in 2017), else the last date's, else the heading's year nearest the date."""
+        else the year that puts the date inside the heading ('15 January' under '(December 2016–April 2017)' after
+        'December 2016' is in 2017), else whichever of the last date's year and the year that puts the date nearest
+        the heading puts it nearer: '21 March' under '(April–June 2017)' after a mention of 2015 is in 2017, 'early
+        October' under '(January–March 2014)' right after '18 September 2013' stays in 2013, and 'January' under
+        '(December 2019)' is in 2020."""
         last, heading = self.last_absolute, self.heading
         if heading is None:
             return Anchor(date(year_of(last), 1, 1), last.value, "expression") if last is not None else None
         under_heading = last is not None and heading.begin <= last.begin <= heading.end
         if under_heading and _falls_in(heading, year_of(last), month, day):
             return Anchor(date(year_of(last), 1, 1), last.value, "expression")
-        for year in range(heading.begin.year, heading.end.year + 1):
-            if _falls_in(heading, year, month, day):
-                return Anchor(date(year, 1, 1), heading.value, "heading")
-        if last is not None:
+        outside, year = min((_days_outside(heading, year, month, day), year)
+                            for year in range(heading.begin.year - 1, heading.end.year + 2))
+        if outside and last is not None and _days_outside(heading, year_of(last), month, day) <= outside:
             return Anchor(date(year_of(last), 1, 1), last.value, "expression")
-        year = heading.begin.year if (month, day or 1) < (heading.begin.month, heading.begin.day) else heading.end.year
         return Anchor(date(year, 1, 1), heading.value, "heading")
 
     def heading_at(self, position: int) -> tuple[int, int] | None:

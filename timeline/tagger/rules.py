@@ -324,16 +324,21 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
 
 NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)\b[A-Z][\w'’-]*\s+$")
 NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
+CODE_NAME_BEFORE = re.compile(r"\bOperation\s+$")
 
 
 def _in_a_name(match: re.Match, group: str, text: str) -> bool:
     """A capitalised word that ends a run of capitalised words is the head of a name ('the Arab
     Spring protests'), not the season it spells; one that leads into more capitals names an
-    event by its season ('the Chinese Winter Offensive') and stays a date."""
+    event by its season ('the Chinese Winter Offensive') and stays a date, unless it opens an
+    operation's code name ('Operation Spring Shield', launched in February)."""
     word = match.group(group)
-    if not word[0].isupper() or NAME_AFTER.match(text, match.end(group)):
+    if not word[0].isupper():
         return False
-    return bool(NAME_BEFORE.search(text[max(0, match.start(group) - 40):match.start(group)]))
+    before = text[max(0, match.start(group) - 40):match.start(group)]
+    if CODE_NAME_BEFORE.search(before):
+        return True
+    return not NAME_AFTER.match(text, match.end(group)) and bool(NAME_BEFORE.search(before))
 
 
 def resolve_bare_season(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
