@@ -350,6 +350,13 @@ def test_a_day_the_heading_cannot_hold_takes_the_year_that_puts_it_nearest_the_h
     assert _under_heading(heading, body)[expression] == value
 
 
+def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
+    text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
+    found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]
+    assert found == [("the day", PUBLISHED.isoformat())]
+    assert [e.value for e in tag_text("They met on 23 February 1918. The day after, he left.", PUBLISHED)][-1] == "1918-02-24"
+
+
 def test_a_season_opening_an_operations_code_name_is_no_date():
     text = "On 1 March 2020 Turkey launched Operation Spring Shield against the Syrian army."
     assert [e.text for e in tag_text(text, PUBLISHED)] == ["1 March 2020"]
