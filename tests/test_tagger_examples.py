@@ -350,6 +350,18 @@ def test_a_day_the_heading_cannot_hold_takes_the_year_that_puts_it_nearest_the_h
     assert _under_heading(heading, body)[expression] == value
 
 
+@pytest.mark.parametrize(("text", "published", "values"), [
+    ("June 4, 2009. At a press conference at 16:15 UTC, June 1st, he spoke.", date(2009, 6, 4),
+     ["2009-06-04", "2009-06-01T16:15Z", "2009-06-01"]),
+    ("On March 20, 2003 (9:34 p.m., March 19 EST) the invasion began.", date(2003, 3, 21),
+     ["2003-03-20", "2003-03-19T21:34", "2003-03-19"]),
+    ("The talks of June 4, 2009 ended at 9 am, May 40 being no day.", date(2009, 6, 4),
+     ["2009-06-04", "2009-06-04T09:00"]),
+])
+def test_a_time_is_on_the_day_written_right_after_it(text, published, values):
+    assert [e.value for e in tag_text(text, published)] == values
+
+
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
     text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
     found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]

@@ -709,8 +709,8 @@ ZONES = {"utc": "Z", "gmt": "Z", "z": "Z"}
 
 
 def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'3 p.m.', '18:00 UTC', '05:30hrs', '12:00 UTC Monday': a time on the day named after it,
-    else on the day the text last named, else on the reference day."""
+    """'3 p.m.', '18:00 UTC', '05:30hrs', '12:00 UTC Monday', '16:15 UTC, June 1st': a time on the day named
+    after it, else on the day the text last named, else on the reference day."""
     hour = int(match.group("hour"))
     ampm = (_group(match, "ampm") or "").lower()
     if ampm and not 1 <= hour <= 12 or hour > 23:
@@ -721,6 +721,10 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
         hour = 0
     zone = ZONES.get((_group(match, "zone") or "").lower(), "")
     named = (_group(match, "named") or "").lower()
+    time = f"T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}"
+    on_the_day_after = _clock_on_the_day_after(match, ctx, time) if match.group("month") else None
+    if on_the_day_after is not None:
+        return on_the_day_after
     anchor = ctx.deictic_anchor() if named else ctx.day_anchor()
     if anchor is None:
         day = "XXXX-XX-XX"
@@ -730,7 +734,21 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
         day = day_value(weekday_date(named, "", anchor.day, ctx.is_future(match.start())))
     else:
         day = day_value(anchor.day)
-    return Resolution("TIME", f"{day}T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}", anchor=anchor)
+    return Resolution("TIME", day + time, anchor=anchor)
+
+
+
+def _clock_on_the_day_after(match: re.Match, ctx: ResolutionContext, time: str) -> Resolution | None:
+    """A time on the day written right after it, whose year is found as that date's own is (:func:`resolve_calendar_date`);
+    None when that is no day ('May 40'). The year 2000, a leap year, stands in for an unknown one."""
+    month, day = _month(match.group("month")), int(match.group("day"))
+    anchor = ctx.year_for(month, day, match.start())
+    try:
+        on = date(anchor.day.year if anchor else 2000, month, day)
+    except ValueError:
+        return None
+    value = day_value(on) if anchor else f"XXXX-{month:02d}-{day:02d}"
+    return Resolution("TIME", value + time, anchor=anchor)
 
 
 def _rule(
@@ -768,6 +786,9 @@ DAY_BEFORE_MONTH = rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD}"
 """Held by every match of the rules with a day before their month; rare, so those rules look for it first."""
 MONTH_BEFORE_YEAR = rf"{ANY_MONTH_WORD},?\s+(?:of\s+)?(?:{YEAR}|(?:next|last|this)\s+year)"
 """Held by every match of 'March 2011' and of 'March–April 2011' (whose second month it finds)."""
+
+DAY_AFTER_CLOCK = rf"(?:(?=,?\s+(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))|)"
+"""The day a time is on when the day follows it ('at 16:15 UTC, June 1st'), looked at but left to be a date of its own."""
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
@@ -810,6 +831,6 @@ RULES: tuple[Rule, ...] = (
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
     _rule("set", rf"(?i:\b(?:(?:every|each|per)\s+(?:day|week|month|year|{WEEKDAY})|daily|weekly|monthly|annually|annual|yearly))\b", resolve_set, words("every", "each", "per", "daily", "weekly", "monthly", "annual", "annually", "yearly")),
     _rule("reference", rf"(?i:\b(?:{alternation(REFERENCES)}))\b(?!\s+(?:(?:{NUMBER}|few|several)\s+)?{UNIT}\b)", resolve_reference, words("now", "current", "currently", "present", "nowadays", "moment", "these", "recent", "recently", "past", "future", "years", "decades")),
-    _rule("clock", r"(?i:\b(?P<hour>\d{1,2})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w))", resolve_clock, shape(r"\d\s*[ap]\.?m", "am", "pm", "a.m", "p.m")),
-    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs))", resolve_clock, shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs", ":", "utc", "gmt", "z", "hrs")),
+    _rule("clock", rf"(?i:\b(?P<hour>\d{{1,2}})(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?!\w)){DAY_AFTER_CLOCK}", resolve_clock, shape(r"\d\s*[ap]\.?m", "am", "pm", "a.m", "p.m")),
+    _rule("clock-24h", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)(?:\s*(?P<zone>UTC|GMT|Z)\b(?:\s+(?:on\s+)?(?P<named>today|yesterday|{WEEKDAY})\b)?|hrs\b|(?=\s*[-–]\s*\d\d:?\d\dhrs)){DAY_AFTER_CLOCK}", resolve_clock, shape(r"\d:\d|\d\s*(?:utc|gmt|z\b)|\dhrs", ":", "utc", "gmt", "z", "hrs")),
 )
