@@ -72,3 +72,11 @@ def test_he_in_a_title_is_the_person_the_sentence_before_was_about(news: Path):
                            "the election held on February 21.", published="2012-02-26") == [
         ("2012-02-21", "Hadi had been the only candidate in the election held"),
         ("2012-02-25", "Hadi was sworn in before parliament")]
+
+
+def test_a_sentence_dated_by_a_time_in_utc_is_an_event_on_that_day(news: Path):
+    write_article(news, "a.md", "2011-02-12", "The curfew was lifted at 18:00 GMT.")
+    [event] = build(news, news / "output").chronology.events
+    assert (event.span.value, event.span.begin.isoformat(), event.span.granularity) == (
+        "2011-02-12T18:00Z", "2011-02-12", "day")
+    assert "12 February 2011, 18:00 UTC" in (news / "output" / "index.html").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ MONTH_NAMES = [calendar.month_name[number] for number in range(13)]
 
 VALUE = re.compile(
     r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>[\d:]+|MO|AF|EV|NI|DT))?)?"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>[\d:]+(?:Z|[+-]\d\d(?::?\d\d)?)?|MO|AF|EV|NI|DT))?)?"
     r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?)$"
 )
 
@@ -132,6 +132,17 @@ def display(span: DateSpan) -> str:
     return template.format(text) if template else text
 
 
+def _clock_text(time: str) -> str:
+    """A TIMEX3 clock time as readers write it: '16:15Z' is '16:15 UTC', '21:34-05' is '21:34 UTC-05'."""
+    if time.endswith("Z"):
+        return f"{time[:-1]} UTC"
+    for sign in "+-":
+        clock, found, offset = time.partition(sign)
+        if found:
+            return f"{clock} UTC{sign}{offset}"
+    return time
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def _plain(value: str) -> str:
     """One value in words; remembered, because a site writes the same few thousand dates many times over."""
@@ -149,7 +160,7 @@ def _plain(value: str) -> str:
     if parts["day"]:
         text = _day_text(date(int(year), int(parts["month"]), int(parts["day"])))
         time = parts["time"]
-        return f"{text}, {PARTS_OF_DAY.get(time, time)}" if time else text
+        return f"{text}, {PARTS_OF_DAY.get(time) or _clock_text(time)}" if time else text
     if parts["month"]:
         return f"{MONTH_NAMES[int(parts['month'])]} {year}"
     if parts["week"]:
