@@ -80,3 +80,11 @@ def test_a_sentence_dated_by_a_time_in_utc_is_an_event_on_that_day(news: Path):
     assert (event.span.value, event.span.begin.isoformat(), event.span.granularity) == (
         "2011-02-12T18:00Z", "2011-02-12", "day")
     assert "12 February 2011, 18:00 UTC" in (news / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_sentence_dated_by_a_weekend_is_an_event_of_that_saturday_and_sunday(news: Path):
+    write_article(news, "a.md", "2011-02-16", "Thousands marched through the capital last weekend.")
+    [event] = build(news, news / "output").chronology.events
+    assert (event.span.value, event.span.begin.isoformat(), event.span.end.isoformat()) == (
+        "2011-W06-WE", "2011-02-12", "2011-02-13")
+    assert "weekend of 12 February 2011" in (news / "output" / "index.html").read_text(encoding="utf-8")

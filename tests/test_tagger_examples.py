@@ -362,6 +362,14 @@ def test_a_time_is_on_the_day_written_right_after_it(text, published, values):
     assert [e.value for e in tag_text(text, published)] == values
 
 
+@pytest.mark.parametrize(("published", "values"), [
+    (date(2011, 2, 16), ["2011-W06-WE", "2011-W07-WE"]),
+    (date(2011, 2, 13), ["2011-W05-WE", "2011-W06-WE"]),
+])
+def test_last_weekend_is_the_one_just_gone_on_a_weekday_and_the_one_before_on_a_sunday(published, values):
+    assert [e.value for e in tag_text("They marched last weekend and rest this weekend.", published)] == values
+
+
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
     text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
     found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]

@@ -536,7 +536,9 @@ NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 
 
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'."""
+    """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'; a weekend
+    is the one that ends its ISO week, so 'last weekend' is the Saturday and Sunday just gone on a weekday and the
+    ones before on a Sunday (TIMEX3 2024-W50-WE)."""
     rel = match.group("rel").lower().split()[-1]
     weekend = match.group("unit").lower() == "weekend"
     if rel == "the" and not (match.group("mod") or weekend) or rel == "that" and not match.group("side"):
@@ -547,8 +549,7 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
     unit = _unit(match.group("unit"))
     day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
     if unit == "WE":
-        saturday = day + timedelta(days=(5 - day.weekday()) % 7 - (7 if rel in ("last", "previous") else 0))
-        return Resolution("DATE", f"{week_value(saturday)}-WE", anchor=anchor)
+        return Resolution("DATE", f"{week_value(day)}-WE", anchor=anchor)
     return Resolution("DATE", value_at(day, unit), _modifier(match), anchor)
 
 

@@ -22,7 +22,7 @@ MONTH_NAMES = [calendar.month_name[number] for number in range(13)]
 VALUE = re.compile(
     r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})"
     r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>[\d:]+(?:Z|[+-]\d\d(?::?\d\d)?)?|MO|AF|EV|NI|DT))?)?"
-    r"|W(?P<week>\d{2})|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?)$"
+    r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?)$"
 )
 
 
@@ -71,7 +71,7 @@ def _bounds(match: re.Match) -> tuple[date, date, str]:
         return date(year, month, 1), month_end(year, month), "month"
     if parts["week"]:
         monday = date.fromisocalendar(year, int(parts["week"]), 1)
-        return monday, monday + timedelta(days=6), "week"
+        return monday + timedelta(days=5 if parts["weekend"] else 0), monday + timedelta(days=6), "week"
     if parts["quarter"]:
         first = (int(parts["quarter"]) - 1) * 3 + 1
         return date(year, first, 1), month_end(year, first + 2), "quarter"
@@ -164,6 +164,8 @@ def _plain(value: str) -> str:
     if parts["month"]:
         return f"{MONTH_NAMES[int(parts['month'])]} {year}"
     if parts["week"]:
+        if parts["weekend"]:
+            return f"weekend of {_day_text(date.fromisocalendar(int(year), int(parts['week']), 6))}"
         return f"week of {_day_text(date.fromisocalendar(int(year), int(parts['week']), 1))}"
     if parts["quarter"]:
         return f"Q{parts['quarter']} {year}"
