@@ -367,7 +367,18 @@ def test_a_time_is_on_the_day_written_right_after_it(text, published, values):
     (date(2011, 2, 13), ["2011-W05-WE", "2011-W06-WE"]),
 ])
 def test_last_weekend_is_the_one_just_gone_on_a_weekday_and_the_one_before_on_a_sunday(published, values):
-    assert [e.value for e in tag_text("They marched last weekend and rest this weekend.", published)] == values
+    assert [e.value for e in tag_text("They marched last weekend and will rest this weekend.", published)] == values
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Talks took place during the weekend.", date(2008, 10, 13), "2008-W41-WE"),
+    ("The report became public this weekend.", date(2010, 1, 25), "2010-W03-WE"),
+    ("Talks will take place during the weekend.", date(2008, 10, 13), "2008-W42-WE"),
+    ("Talks took place during the weekend.", date(2008, 10, 12), "2008-W41-WE"),
+])
+def test_the_weekend_in_news_written_on_a_weekday_is_the_one_just_gone_unless_the_sentence_looks_ahead(
+        text, published, value):
+    assert [e.value for e in tag_text(text, published)] == [value]
 
 
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():

@@ -26,6 +26,8 @@ def title_of(sentence: str, phrase: str) -> str:
     ("Thirteen years after the 2011 uprising, the regime fell.", "Thirteen years after", "The regime fell"),
     ("The regime fell thirteen years after the 2011 uprising, analysts said.", "thirteen years after",
      "The regime fell"),
+    ("Over the weekend, several hundred young people threw stones.", "the weekend",
+     "Several hundred young people threw stones"),
 ])
 def test_date_phrase_goes_with_its_preposition(sentence: str, phrase: str, title: str):
     assert title_of(sentence, phrase) == title

@@ -15,7 +15,7 @@ SHORTEST_CLAUSE = 5
 
 TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
 DATE_PREPOSITION = re.compile(
-    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|since|by|from|of|until|till|through)\s+(?:the\s+)?)?" + TIME_OF_PHRASE + "$",
+    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through)\s+(?:the\s+)?)?" + TIME_OF_PHRASE + "$",
     re.I,
 )
 POSSESSIVE = re.compile(r"^['’]s\b")

@@ -536,9 +536,8 @@ NARRATIVE_RELATIONS = ("previous", "following", "same", "that")
 
 
 def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year'; a weekend
-    is the one that ends its ISO week, so 'last weekend' is the Saturday and Sunday just gone on a weekday and the
-    ones before on a Sunday (TIMEX3 2024-W50-WE)."""
+    """'last week' (2024-W51), 'this month', 'earlier this month', 'next year', 'the following year', 'last weekend'
+    (TIMEX3 2024-W50-WE, see :func:`_weekend_week`)."""
     rel = match.group("rel").lower().split()[-1]
     weekend = match.group("unit").lower() == "weekend"
     if rel == "the" and not (match.group("mod") or weekend) or rel == "that" and not match.group("side"):
@@ -549,8 +548,19 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
     unit = _unit(match.group("unit"))
     day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
     if unit == "WE":
-        return Resolution("DATE", f"{week_value(day)}-WE", anchor=anchor)
+        return Resolution("DATE", f"{week_value(_weekend_week(day, rel, match, ctx))}-WE", anchor=anchor)
     return Resolution("DATE", value_at(day, unit), _modifier(match), anchor)
+
+
+def _weekend_week(day: date, rel: str, match: re.Match, ctx: ResolutionContext) -> date:
+    """A day of the ISO week whose end is the weekend meant. 'Last weekend' is the one that ends the week before:
+    the Saturday and Sunday just gone on a weekday, the ones before on a weekend. 'This weekend' and 'the weekend'
+    are this week's, but on a weekday a news sentence in the past speaks of the one just gone ('talks took place
+    during the weekend', written on a Monday); a story told in the past goes on to the weekend after its day."""
+    if (RELATIVE_OFFSETS[rel] == 0 and rel not in NARRATIVE_RELATIONS and day.weekday() < 5 and not ctx.narrative
+            and not ctx.is_future(match.start())):
+        return day - timedelta(weeks=1)
+    return day
 
 
 def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
