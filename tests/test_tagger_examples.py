@@ -375,8 +375,10 @@ def test_last_weekend_is_the_one_just_gone_on_a_weekday_and_the_one_before_on_a_
     ("The report became public this weekend.", date(2010, 1, 25), "2010-W03-WE"),
     ("Talks will take place during the weekend.", date(2008, 10, 13), "2008-W42-WE"),
     ("Talks took place during the weekend.", date(2008, 10, 12), "2008-W41-WE"),
+    ("The talks resume this weekend.", date(2008, 10, 13), "2008-W42-WE"),
+    ("Over the weekend, several hundred young people threw stones.", date(2010, 12, 21), "2010-W50-WE"),
 ])
-def test_the_weekend_in_news_written_on_a_weekday_is_the_one_just_gone_unless_the_sentence_looks_ahead(
+def test_the_weekend_in_news_written_on_a_weekday_is_the_one_just_gone_when_the_sentence_tells_the_past(
         text, published, value):
     assert [e.value for e in tag_text(text, published)] == [value]
 

@@ -23,6 +23,13 @@ FUTURE = re.compile(
     r"(?<!missed\sa\s)(?<!missed\sthe\s)(?<!met\sthe\s)deadline|next|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
     re.I,
 )
+PAST_VERB = re.compile(
+    r"\b(?:was|were|had|did|[a-z]{2,}ed|said|took|began|came|went|made|met|held|saw|fell|fled|left|led|won|lost|gave|"
+    r"became|broke|rose|struck|sent|kept|told|found|got|brought|stood|ran|shot|fought|spoke|wrote|threw|drove|hit|"
+    r"put|set|cut|let|quit|spread|seized|overran)\b"
+)
+"""A verb in the past tense, or a past participle ('killed', 'threw', 'were'): the sentence tells what happened."""
+SENTENCE_END = re.compile(r"[.?!](?=\s)|\n")
 FUTURE_IN_LOWERED_ASCII = re.compile(FUTURE.pattern, re.ASCII)
 """FUTURE for an ASCII clause put in lower case: the same words found, but compared as they are written, which
 lets the regex engine pass over a word at its first letter instead of trying every word case-blind."""
@@ -99,6 +106,17 @@ class ResolutionContext:
         rest = self.text[position:position + 160]
         after = (ASCII_CLAUSE_END if rest.isascii() else CLAUSE_END).split(rest, maxsplit=1)[0]
         return before[cut + 1:] + after
+
+    def sentence_at(self, position: int) -> str:
+        """The sentence around ``position`` (up to 200 characters each side)."""
+        before = self.text[max(0, position - 200):position]
+        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+        after = SENTENCE_END.split(self.text[position:position + 200], maxsplit=1)[0]
+        return before[cut + 1:] + after
+
+    def tells_the_past(self, position: int) -> bool:
+        """Whether the sentence around ``position`` has a verb in the past ('threw', 'took place', 'was held')."""
+        return PAST_VERB.search(self.sentence_at(position)) is not None
 
     def is_future(self, position: int) -> bool:
         """Whether the clause speaks of what is still to come ('will', 'is scheduled', 'should')."""

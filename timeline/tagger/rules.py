@@ -555,10 +555,11 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
 def _weekend_week(day: date, rel: str, match: re.Match, ctx: ResolutionContext) -> date:
     """A day of the ISO week whose end is the weekend meant. 'Last weekend' is the one that ends the week before:
     the Saturday and Sunday just gone on a weekday, the ones before on a weekend. 'This weekend' and 'the weekend'
-    are this week's, but on a weekday a news sentence in the past speaks of the one just gone ('talks took place
-    during the weekend', written on a Monday); a story told in the past goes on to the weekend after its day."""
+    are this week's ('the talks resume this weekend'), but on a weekday a news sentence that tells the past speaks
+    of the one just gone ('talks took place during the weekend', written on a Monday); a story told in the past goes
+    on to the weekend after its day."""
     if (RELATIVE_OFFSETS[rel] == 0 and rel not in NARRATIVE_RELATIONS and day.weekday() < 5 and not ctx.narrative
-            and not ctx.is_future(match.start())):
+            and not ctx.is_future(match.start()) and ctx.tells_the_past(match.start())):
         return day - timedelta(weeks=1)
     return day
 
