@@ -383,6 +383,16 @@ def test_the_weekend_in_news_written_on_a_weekday_is_the_one_just_gone_when_the_
     assert [e.value for e in tag_text(text, published)] == [value]
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("Protests ran from March to May 2011.", ["2011-03", "2011-05"]),
+    ("It happened between March and May 2011.", ["2011-03", "2011-05"]),
+    ("The siege lasted from March 15 to April 2, 2011.", ["2011-03-15", "2011-04-02"]),
+    ("The siege lasted from 15 March to 2 April 2011.", ["2011-03-15", "2011-04-02"]),
+])
+def test_the_first_date_of_a_range_takes_the_year_written_at_its_end(text, values):
+    assert [e.value for e in tag_text(text, PUBLISHED)] == values
+
+
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
     text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
     found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]
