@@ -224,6 +224,17 @@ def test_french_and_arabic_are_tagged_by_dateparser_in_their_language(language, 
     assert all(text[e.start:e.end] == e.text for e in expressions)
 
 
+@pytest.mark.parametrize(("language", "text", "found"), [
+    ("fr", "La mer était calme. Le jeu a commencé. Sam est venu. Hier, Assad est tombé.", ["Hier"]),
+    ("de", "Die Stadt fiel. Es ist so. Sie war Mo gegenüber. Gestern begannen die Kämpfe.", ["Gestern"]),
+    ("es", "Mar y sol. Ayer, la gente protestó.", ["Ayer"]),
+    ("fr", "Il y a dix ans, la guerre commençait.", ["a dix ans"]),
+    ("ar", "وقال المتحدث أمس إن المعارك توقفت.", ["أمس"]),
+])
+def test_a_word_dateparser_takes_for_an_abbreviated_weekday_or_month_is_no_date(language, text, found):
+    assert [e.text for e in tag_foreign(text, PUBLISHED, language, "publication")] == found
+
+
 def _article_file(tmp_path: Path, name: str, body: str) -> Path:
     path = tmp_path / name
     path.write_text(f"---\ntitle: Test\npublished: 2024-12-26\n---\n\n{body}\n", encoding="utf-8")

@@ -16,6 +16,7 @@ from timeline.tagger.timex import day_value, month_value, span_for, week_value
 
 ARABIC_LETTER = re.compile(r"[\u0600-\u06FF]")
 LETTER = re.compile(r"[^\W\d_]")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
 STOPWORDS = {
     "en": ("the", "and", "of", "is", "in", "to", "that", "for", "on", "with", "was", "he", "it"),
     "fr": ("le", "la", "les", "des", "est", "une", "dans", "et", "du", "pour", "que", "qui", "au", "sur"),
@@ -70,6 +71,17 @@ def _value(moment: datetime, period: str | None) -> str:
     return day_value(day)
 
 
+def _an_abbreviation_at_most(phrase: str) -> bool:
+    """Whether ``phrase`` is no more than one word of three letters among words of one or two, in a Latin script:
+    dateparser reads weekday and month abbreviations wherever they stand as words ('Die' as Dienstag, 'mer' as
+    mercredi, 'Sam' as samedi, 'Mar y' as marzo), and in running text such a phrase is nearly always the word
+    it spells. 'Hier', 'a dix ans' and 'أمس' are kept."""
+    if any(character.isdigit() for character in phrase) or ARABIC_LETTER.search(phrase):
+        return False
+    words = [word for word in LETTER_RUN.findall(phrase) if len(word) > 2]
+    return len(words) <= 1 and all(len(word) == 3 for word in words)
+
+
 def tag_foreign(text: str, reference: date | None, language: str, reference_source: str) -> list[Expression]:
     """Dates dateparser finds in ``text`` written in ``language`` (an ISO 639-1 code)."""
     from dateparser.search import search_dates
@@ -86,7 +98,7 @@ def tag_foreign(text: str, reference: date | None, language: str, reference_sour
     position = 0
     for phrase, moment in found:
         start = text.find(phrase, position)
-        if start < 0:
+        if start < 0 or _an_abbreviation_at_most(phrase):
             continue
         position = start + len(phrase)
         period = _parser(language).get_date_data(phrase).period
