@@ -2,7 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from timeline.build import build
+from timeline.curated import parse_written_date, read_curated
+from timeline.errors import ContentError
 from timeline.listing import explain
 from conftest import write_article
 
@@ -45,3 +49,11 @@ def test_two_curated_events_are_never_merged(news: Path):
     curated(news, "one.md", "18 March 2011", "Security forces kill protesters in Daraa", BODY)
     curated(news, "two.md", "18 March 2011", "Protesters killed in Daraa", BODY)
     assert len(build(news, news / "output").chronology.events) == 2
+
+
+def test_a_date_with_two_slashes_is_refused_with_the_file_named_not_read_as_centuries(news: Path):
+    curated(news, "bad.md", "15/03/2011", "Protests in Daraa", BODY)
+    with pytest.raises(ContentError) as refused:
+        read_curated(news / "content" / "events" / "bad.md", news)
+    assert "bad.md" in str(refused.value) and "'15/03/2011'" in str(refused.value)
+    assert parse_written_date("2011-03-15/2011-03-20").granularity == "day"

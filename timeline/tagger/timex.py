@@ -39,6 +39,8 @@ def span_for(value: str, modifier: str | None = None) -> DateSpan | None:
     """
     if "/" in value:
         first, _, last = value.partition("/")
+        if "/" in last:
+            return None
         a, b = span_for(first), span_for(last)
         if a is None or b is None or b.end < a.begin:
             return None
