@@ -404,6 +404,15 @@ def test_the_first_date_of_a_range_takes_the_year_written_at_its_end(text, value
     assert [e.value for e in tag_text(text, PUBLISHED)] == values
 
 
+def test_the_same_week_after_a_month_names_no_week_but_the_same_month_after_a_day_is_that_month():
+    month_first = {e.text: e.value for e in tag_text("The ceasefire began in August 2019. In the same week, a bill passed.",
+                                                     PUBLISHED, narrative=True)}
+    assert "the same week" not in month_first
+    day_first = {e.text: e.value for e in tag_text("The ceasefire began on 3 August 2019. Later that month, a bill passed.",
+                                                   PUBLISHED, narrative=True)}
+    assert day_first["Later that month"] == "2019-08"
+
+
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
     text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
     found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]

@@ -543,13 +543,25 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
     if rel == "the" and not (match.group("mod") or weekend) or rel == "that" and not match.group("side"):
         return None
     anchor = ctx.narrative_anchor() if rel in NARRATIVE_RELATIONS else ctx.deictic_anchor()
-    if anchor is None:
-        return None
     unit = _unit(match.group("unit"))
+    if anchor is None or rel in NARRATIVE_RELATIONS and _coarser_than(ctx.last, unit):
+        return None
     day = shift(anchor.day, RELATIVE_OFFSETS[rel], unit)
     if unit == "WE":
         return Resolution("DATE", f"{week_value(_weekend_week(day, rel, match, ctx))}-WE", anchor=anchor)
     return Resolution("DATE", value_at(day, unit), _modifier(match), anchor)
+
+
+UNIT_GRANULARITY = {"W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+FINER_FIRST = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
+
+
+def _coarser_than(last: DateSpan | None, unit: str) -> bool:
+    """Whether the text's last date is known less precisely than ``unit``: after 'August 2019', 'the same week'
+    or 'the following week' names no week."""
+    wanted = UNIT_GRANULARITY.get(unit)
+    return (last is not None and wanted is not None and last.granularity in FINER_FIRST
+            and FINER_FIRST.index(last.granularity) > FINER_FIRST.index(wanted))
 
 
 def _weekend_week(day: date, rel: str, match: re.Match, ctx: ResolutionContext) -> date:
