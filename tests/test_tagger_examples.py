@@ -413,6 +413,16 @@ def test_the_same_week_after_a_month_names_no_week_but_the_same_month_after_a_da
     assert day_first["Later that month"] == "2019-08"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("In August 2019 talks began. Three days later, a bill passed.", "2019-08"),
+    ("In 2019 talks began. Two weeks later, a bill passed.", "2019"),
+    ("On 3 August 2019 talks began. Three days later, a bill passed.", "2019-08-06"),
+    ("In August 2019 talks began. A year later, a bill passed.", "2020"),
+])
+def test_a_count_from_a_date_known_less_precisely_than_its_unit_is_known_no_more_precisely(text, value):
+    assert [e.value for e in tag_text(text, PUBLISHED, narrative=True)][-1] == value
+
+
 def test_the_day_after_a_gerund_is_no_day_after_the_last_one():
     text = "The Dow rebounded late in the day after falling 250 points, ending the day down 31 points."
     found = [(e.text, e.value) for e in tag_text(text, PUBLISHED)]

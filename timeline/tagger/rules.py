@@ -552,7 +552,11 @@ def resolve_relative_unit(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", value_at(day, unit), _modifier(match), anchor)
 
 
-UNIT_GRANULARITY = {"W": "week", "WE": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+UNIT_GRANULARITY = {"D": "day", "H": "day", "MIN": "day", "S": "day", "W": "week", "WE": "week", "M": "month",
+                    "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+GRANULARITY_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "season": "Y", "half": "Y", "year": "Y",
+                    "decade": "DE", "century": "CE"}
+"""The unit a date of each granularity is written at; a season's or a half's count is written as its year."""
 FINER_FIRST = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 
 
@@ -587,7 +591,10 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     if anchor is None:
         return None
     sign = 1 if direction in ("later", "afterwards", "afterward", "on") else -1
-    return Resolution("DATE", value_at(shift(anchor.day, sign * amount, unit), unit), anchor=anchor)
+    moved = shift(anchor.day, sign * amount, unit)
+    if direction != "ago" and ctx.narrative and _coarser_than(ctx.last, unit):
+        unit = GRANULARITY_UNIT[ctx.last.granularity]
+    return Resolution("DATE", value_at(moved, unit), anchor=anchor)
 
 
 def resolve_after_event(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
