@@ -10,7 +10,7 @@ import pytest
 from timeline.readers import read_article
 from timeline.tagger import is_narrative, tag_article, tag_text
 from timeline.tagger.before_christ import written_back
-from timeline.tagger.foreign import tag_foreign
+from timeline.tagger.foreign import dateparser_dates, tag_foreign
 
 PUBLISHED = date(2024, 12, 26)
 
@@ -233,6 +233,11 @@ def test_french_and_arabic_are_tagged_by_dateparser_in_their_language(language, 
 ])
 def test_a_word_dateparser_takes_for_an_abbreviated_weekday_or_month_is_no_date(language, text, found):
     assert [e.text for e in tag_foreign(text, PUBLISHED, language, "publication")] == found
+
+
+def test_the_peer_measured_against_is_dateparser_as_it_is_abbreviations_and_all():
+    found = [e.text for e in dateparser_dates("La mer était calme. Hier, Assad est tombé.", PUBLISHED, "fr", "dct")]
+    assert found == ["mer", "Hier"]
 
 
 def _article_file(tmp_path: Path, name: str, body: str) -> Path:

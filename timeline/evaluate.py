@@ -168,9 +168,9 @@ def timeline_system(text: str, reference: date | None) -> list[Timex]:
 
 def dateparser_system(text: str, reference: date | None) -> list[Timex]:
     """dateparser's ``search_dates`` in English, each hit cut to the precision dateparser reports."""
-    from timeline.tagger.foreign import tag_foreign
+    from timeline.tagger.foreign import dateparser_dates
 
-    return [Timex(e.start, e.end, e.type, e.value, e.text, e.rule) for e in tag_foreign(text, reference, "en", "dct")]
+    return [Timex(e.start, e.end, e.type, e.value, e.text, e.rule) for e in dateparser_dates(text, reference, "en", "dct")]
 
 
 SYSTEMS: dict[str, System] = {"timeline": timeline_system, "dateparser": dateparser_system}

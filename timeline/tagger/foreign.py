@@ -83,7 +83,15 @@ def _an_abbreviation_at_most(phrase: str) -> bool:
 
 
 def tag_foreign(text: str, reference: date | None, language: str, reference_source: str) -> list[Expression]:
-    """Dates dateparser finds in ``text`` written in ``language`` (an ISO 639-1 code)."""
+    """Dates dateparser finds in ``text`` written in ``language`` (an ISO 639-1 code), but for words it takes for
+    abbreviated weekdays and months (:func:`_an_abbreviation_at_most`)."""
+    return [expression for expression in dateparser_dates(text, reference, language, reference_source)
+            if not _an_abbreviation_at_most(expression.text)]
+
+
+def dateparser_dates(text: str, reference: date | None, language: str, reference_source: str) -> list[Expression]:
+    """Every date dateparser's ``search_dates`` finds in ``text`` written in ``language``, at the precision it
+    reports: the peer the tagger is measured against, as it is."""
     from dateparser.search import search_dates
 
     language = language.split("-")[0].lower()
@@ -98,7 +106,7 @@ def tag_foreign(text: str, reference: date | None, language: str, reference_sour
     position = 0
     for phrase, moment in found:
         start = text.find(phrase, position)
-        if start < 0 or _an_abbreviation_at_most(phrase):
+        if start < 0:
             continue
         position = start + len(phrase)
         period = _parser(language).get_date_data(phrase).period
