@@ -49,6 +49,15 @@ ASCII_CLAUSE_END = for_ascii(CLAUSE_END)
 """CLAUSE_END for ASCII text, where it finds the same without asking Python's Unicode database what a word is."""
 
 
+SENTENCE_BREAKS = (". ", "\n", "? ", "! ")
+CLAUSE_BREAKS = (*SENTENCE_BREAKS, ", ")
+
+
+def _after_the_last(before: str, breaks: tuple[str, ...]) -> str:
+    """What of ``before`` follows the last of its ``breaks`` (from the break's second character on), or all of it."""
+    return before[max(map(before.rfind, breaks)) + 1:]
+
+
 def _falls_in(heading: DateSpan, year: int, month: int, day: int | None) -> bool:
     """Whether the day (or the month) in ``year`` lies within the heading's span, taken from its first month."""
     return _days_outside(heading, year, month, day) == 0
@@ -101,18 +110,14 @@ class ResolutionContext:
         'announced Friday that it will give' is past for Friday; 'a June 3 hearing
         has been scheduled' is future for June 3.
         """
-        before = self.text[max(0, position - 160):position]
-        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "), before.rfind(", "))
         rest = self.text[position:position + 160]
         after = (ASCII_CLAUSE_END if rest.isascii() else CLAUSE_END).split(rest, maxsplit=1)[0]
-        return before[cut + 1:] + after
+        return _after_the_last(self.text[max(0, position - 160):position], CLAUSE_BREAKS) + after
 
     def sentence_at(self, position: int) -> str:
         """The sentence around ``position`` (up to 200 characters each side)."""
-        before = self.text[max(0, position - 200):position]
-        cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
         after = SENTENCE_END.split(self.text[position:position + 200], maxsplit=1)[0]
-        return before[cut + 1:] + after
+        return _after_the_last(self.text[max(0, position - 200):position], SENTENCE_BREAKS) + after
 
     def tells_the_past(self, position: int) -> bool:
         """Whether the sentence around ``position`` has a verb in the past ('threw', 'took place', 'was held')."""

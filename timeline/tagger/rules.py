@@ -768,7 +768,6 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("TIME", day + time, anchor=anchor)
 
 
-
 def _clock_on_the_day_after(match: re.Match, ctx: ResolutionContext, time: str) -> Resolution | None:
     """A time on the day written right after it, whose year is found as that date's own is (:func:`resolve_calendar_date`);
     None when that is no day ('May 40'). The year 2000, a leap year, stands in for an unknown one."""
