@@ -143,9 +143,9 @@ def date_relation(first: DateSpan, second: DateSpan) -> str | None:
 
     A span longer than a month ('in 2014') says too little to be the same event as a
     report of another precision: it relates only to spans of its own granularity
-    (:func:`relatable` says the same of their :func:`date_class`, for the sweep's index).
+    (:func:`relatable`, which the sweep's index asks of whole classes of spans).
     """
-    if first.granularity != second.granularity and max(_days(first), _days(second)) > MONTH_DAYS:
+    if not relatable(date_class(first), date_class(second)):
         return None
     if first.overlaps(second):
         return "overlap"

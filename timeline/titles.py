@@ -8,6 +8,7 @@ and is never cut in the middle of a word or left with dangling punctuation.
 
 from __future__ import annotations
 
+import calendar
 import re
 
 TITLE_WORDS = 14
@@ -42,9 +43,7 @@ NOT_A_NAME = frozenset("""
 The A An In On At After Before When While During By For From With As But And Or Since Until Once If Although Though
 It He She They We I You This That These Those His Her Its Their Our There Here Some Many Most More Several All Both
 Each Other Another Such No Any Meanwhile Later Earlier Also However Then Now Today Yesterday Tomorrow Tonight Last Next
-January February March April May June July August September October November December
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-""".split())
+""".split()) | frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 """Capitalised words that open sentences without naming anyone."""
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
