@@ -373,6 +373,9 @@ def test_a_day_the_heading_cannot_hold_takes_the_year_that_puts_it_nearest_the_h
      ["2003-03-20", "2003-03-19T21:34", "2003-03-19"]),
     ("The talks of June 4, 2009 ended at 9 am, May 40 being no day.", date(2009, 6, 4),
      ["2009-06-04", "2009-06-04T09:00"]),
+    ("On 29 December a truce was agreed, in force from 00:00 Syrian time (02:00 UTC) on 30 December.",
+     date(2016, 12, 31), ["2016-12-29", "2016-12-30T02:00Z", "2016-12-30"]),
+    ("At 9 p.m. 25 people were killed.", date(2016, 12, 31), ["2016-12-31T21:00"]),
 ])
 def test_a_time_is_on_the_day_written_right_after_it(text, published, values):
     assert [e.value for e in tag_text(text, published)] == values

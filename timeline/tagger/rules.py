@@ -753,7 +753,7 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     zone = ZONES.get((_group(match, "zone") or "").lower(), "")
     named = (_group(match, "named") or "").lower()
     time = f"T{hour:02d}:{int(match.group('minute') or 0):02d}{zone}"
-    on_the_day_after = _clock_on_the_day_after(match, ctx, time) if match.group("month") else None
+    on_the_day_after = _clock_on_the_day_after(match, ctx, time) if match.group("day") or match.group("day_first") else None
     if on_the_day_after is not None:
         return on_the_day_after
     anchor = ctx.deictic_anchor() if named else ctx.day_anchor()
@@ -771,7 +771,8 @@ def resolve_clock(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
 def _clock_on_the_day_after(match: re.Match, ctx: ResolutionContext, time: str) -> Resolution | None:
     """A time on the day written right after it, whose year is found as that date's own is (:func:`resolve_calendar_date`);
     None when that is no day ('May 40'). The year 2000, a leap year, stands in for an unknown one."""
-    month, day = _month(match.group("month")), int(match.group("day"))
+    month = _month(match.group("month") or match.group("month_after"))
+    day = int(match.group("day") or match.group("day_first"))
     anchor = ctx.year_for(month, day, match.start())
     try:
         on = date(anchor.day.year if anchor else 2000, month, day)
@@ -817,8 +818,10 @@ DAY_BEFORE_MONTH = rf"{LAST_DAY_DIGIT}\s+(?:of\s+)?{ANY_MONTH_WORD}"
 MONTH_BEFORE_YEAR = rf"{ANY_MONTH_WORD},?\s+(?:of\s+)?(?:{YEAR}|(?:next|last|this)\s+year)"
 """Held by every match of 'March 2011' and of 'March–April 2011' (whose second month it finds)."""
 
-DAY_AFTER_CLOCK = rf"(?:(?=,?\s+(?:on\s+)?(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:]))|)"
-"""The day a time is on when the day follows it ('at 16:15 UTC, June 1st'), looked at but left to be a date of its own."""
+DAY_AFTER_CLOCK = (rf"(?:(?=\)?,?\s+(?:on\s+)?(?:(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])|"
+                   rf"(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month_after>{MONTH})\b))|)")
+"""The day a time is on when the day follows it ('at 16:15 UTC, June 1st', '(02:00 UTC) on 30 December'), looked
+at but left to be a date of its own."""
 
 RULES: tuple[Rule, ...] = (
     _rule("numeric-date", r"(?<![\w/.-])(?P<monthnum>1[0-2]|0?[1-9])/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)(?![\w/]|[.-]\d)", resolve_calendar_date, shape(r"\d/\d", "/")),
