@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from timeline.build import build
 from conftest import write_article
 
@@ -57,6 +59,28 @@ def test_two_reported_dates_in_one_sentence_are_two_events(news: Path):
     values = [value for value, _ in events_of(news, "The rebels took Aleppo on December 1 and Hama on Thursday.",
                                               published="2024-12-09")]
     assert values == ["2024-12-01", "2024-12-05"]
+
+
+@pytest.mark.parametrize(("body", "published", "dated"), [
+    ("The United States and Russia agreed yesterday on a framework, averting the threat of strikes over a poison "
+     "gas attack near Damascus last month.", "2013-09-15", [("2013-09-14", "The United States and Russia agreed on a framework")]),
+    ("The allies launched strikes before dawn yesterday in response to a suspected chemical attack on the town of "
+     "Douma on April 7.", "2018-04-15", [("2018-04-14", "The allies launched strikes before dawn in response to a suspected chemical attack…")]),
+])
+def test_a_later_date_that_only_says_when_a_thing_the_clause_names_happened_makes_no_event(
+        news: Path, body: str, published: str, dated: list[tuple[str, str]]):
+    assert events_of(news, body, published=published) == dated
+
+
+@pytest.mark.parametrize(("body", "published", "values"), [
+    ("After the attack on 7 April, the allies launched strikes on 14 April.", "2018-04-20", ["2018-04-07", "2018-04-14"]),
+    ("Assad accepted the plan last month, missed a deadline on Tuesday.", "2012-04-12", ["2012-03", "2012-04-10"]),
+    ("The fighters entered the city late on Friday and by yesterday had reached its centre.", "2024-12-01",
+     ["2024-11-29", "2024-11-30"]),
+])
+def test_a_later_date_after_a_verb_or_a_conjunction_of_its_own_is_an_event_too(news: Path, body: str, published: str,
+                                                                               values: list[str]):
+    assert [value for value, _ in events_of(news, body, published=published)] == values
 
 
 def test_the_date_phrase_is_marked_in_the_full_sentence(news: Path):

@@ -22,6 +22,15 @@ from timeline.titles import make_title, named_subject
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
+NEW_CLAUSE = re.compile(r";|\b(?:and|but|or|after|before|while|when|then|as|until)\b", re.I)
+"""What begins another happening within a sentence: a conjunction, or a semicolon."""
+FINITE_VERB = re.compile(
+    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:is|are|was|were|has|have|had|did|says|said|[a-z]{2,}ed|took|began|came|went|"
+    r"made|met|held|saw|fell|fled|left|led|won|lost|gave|became|broke|rose|struck|sent|kept|told|found|got|brought|"
+    r"stood|ran|shot|fought|spoke|wrote|threw|drove|hit|seized|overran)\b"
+)
+"""A verb that makes a clause of its own: in the past tense, or an auxiliary; not a participle after an article
+('a suspected attack')."""
 
 
 def datable(expression: Expression) -> bool:
@@ -99,12 +108,26 @@ def reported_dates(text: str, sentence: Sentence,
 
     In "Mubarak resigned yesterday, bowing to an uprising that began on January
     25" the sentence reports the resignation; January 25 only recalls another
-    event, which has its own sentence elsewhere. A sentence whose every date is
-    background ("... protests which took place in 2010 and 2011") keeps them all.
+    event, which has its own sentence elsewhere; so does a date that follows another
+    with nothing between to begin another happening (:func:`_recalled_in_passing`).
+    A sentence whose every date is background ("... protests which took place in
+    2010 and 2011") keeps them all.
     """
     reported = [(span, parts) for span, parts in dates
                 if not _in_subordinate_clause(text, sentence, parts[0]) and not _counted_from(parts[0], dates)]
+    reported = [(span, parts) for number, (span, parts) in enumerate(reported)
+                if number == 0 or not _recalled_in_passing(text, reported[number - 1][1][-1], parts[0])]
     return reported or dates
+
+
+def _recalled_in_passing(text: str, earlier: Expression, expression: Expression) -> bool:
+    """Whether ``expression`` only dates a thing named in the clause an ``earlier`` date of the sentence reports:
+    in "Washington and Moscow agreed yesterday on a plan, averting strikes over a gas attack last month", last month
+    dates the attack, not the agreement. So it is when nothing between the two begins another happening: no
+    conjunction ("took Aleppo last month and Hama on Thursday") and no verb of its own ("accepted the plan last
+    month, missed a deadline on Tuesday")."""
+    between = text[earlier.end:expression.start]
+    return NEW_CLAUSE.search(between) is None and FINITE_VERB.search(between) is None
 
 
 def _counted_from(expression: Expression, dates: list[tuple[DateSpan, list[Expression]]]) -> bool:
