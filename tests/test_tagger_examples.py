@@ -145,6 +145,18 @@ def test_named_day_resolves_to_its_latest_occurrence(text, expression, value):
     assert value_of(text, expression) == value
 
 
+@pytest.mark.parametrize(("text", "published", "expression", "value"), [
+    ("The assault came on the eve of the Muslim fasting month of Ramadan.", date(2011, 8, 1),
+     "the eve of the Muslim fasting month of Ramadan", "2011-07-31"),
+    ("A statement came on the first day of the holy month of Ramadan.", date(2014, 6, 30),
+     "the first day of the holy month of Ramadan", "2014-06-28"),
+    ("They met on the eve of Eid al-Adha.", date(2012, 11, 1), "the eve of Eid al-Adha", "2012-10-25"),
+    ("It ended on the last day of Ramadan 2012.", date(2013, 1, 1), "the last day of Ramadan 2012", "2012-08-18"),
+])
+def test_the_eve_of_a_holiday_and_its_first_or_last_day_are_days(text, published, expression, value):
+    assert {e.text: e.value for e in tag_text(text, published)}[expression] == value
+
+
 def test_ramadan_spans_the_whole_islamic_month():
     [ramadan] = tag_text("They fasted during Ramadan.", PUBLISHED)
     assert (ramadan.span.begin, ramadan.span.end) == (date(2024, 3, 11), date(2024, 4, 9))

@@ -665,8 +665,26 @@ def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", day, _modifier(match), anchor)
 
 
+HOLIDAY_EDGE = (r"(?:(?P<edge>the\s+eve|the\s+first\s+day|the\s+last\s+day)\s+of\s+"
+                r"(?:the\s+(?:[a-z-]+\s+){0,3}?(?:month|festival|feast|holiday)\s+of\s+)?)?")
+"""The day before a holiday or one of its own days: 'the eve of the Muslim fasting month of Ramadan'."""
+EDGE_DAYS = {"the eve": lambda begin, end: begin - timedelta(days=1), "the first day": lambda begin, end: begin,
+             "the last day": lambda begin, end: end}
+
+
 def resolve_holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'Christmas Day', 'New Year's Eve', 'Easter', 'Eid al-Fitr', 'Ramadan' (Islamic calendar)."""
+    """'Christmas Day', 'New Year's Eve', 'Easter', 'Eid al-Fitr', 'Ramadan' (Islamic calendar), and the day before
+    one or its first or last day ('the eve of Ramadan')."""
+    resolution = _holiday(match, ctx)
+    edge = _group(match, "edge")
+    if resolution is None or not edge:
+        return resolution
+    begin, end = date.fromisoformat(resolution.value[:10]), date.fromisoformat(resolution.value[-10:])
+    return resolution._replace(value=day_value(EDGE_DAYS[_phrase(edge)](begin, end)))
+
+
+def _holiday(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """The holiday's own value: a day, or a span of days (Ramadan)."""
     name = holidays.normalise(match.group("holiday"))
     if match.group("year"):
         span = holidays.occurrence(name, int(match.group("year")))
@@ -858,7 +876,7 @@ RULES: tuple[Rule, ...] = (
     _rule("after-event", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before))\b", resolve_after_event, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
     _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)(?!\s+\w+ing\b)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
-    _rule("holiday", rf"(?i:\b(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
+    _rule("holiday", rf"(?i:\b{HOLIDAY_EDGE}(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
     _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS, needs=rf"(?i:(?:[-–]\s*|\s(?:to|and|or)\s+)(?:{NUMBER})[\s-]+{UNIT})"),
     _rule("past-duration", rf"(?i:\bthe\s+past\s+(?:(?P<num>{NUMBER}|few|several)\s+)?(?P<unit>{UNIT}))\b", resolve_duration, words("past")),
