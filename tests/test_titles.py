@@ -28,6 +28,9 @@ def title_of(sentence: str, phrase: str) -> str:
      "The regime fell"),
     ("Over the weekend, several hundred young people threw stones.", "the weekend",
      "Several hundred young people threw stones"),
+    ("The assault came on the eve of Ramadan, which began in Syria today.", "the eve of Ramadan", "The assault came"),
+    ("The unrest flared again late yesterday, when police fired tear gas.", "yesterday",
+     "The unrest flared again, when police fired tear gas"),
 ])
 def test_date_phrase_goes_with_its_preposition(sentence: str, phrase: str, title: str):
     assert title_of(sentence, phrase) == title

@@ -53,6 +53,9 @@ COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 SINCE = re.compile(r"\bsince\s+", re.I)
 CLAUSE_REST = re.compile(r"(?:[^,;:]|,(?=\s*\d))*")
 """The rest of a clause: up to its first comma, semicolon or colon, but for the comma inside a date ('March 15, 2011')."""
+CLAUSE_ON_THE_DATE = re.compile(r"^\s*,\s*which\b(?:[^,;:]|,(?=\s*\d))*")
+"""A clause about the date phrase itself (', which began in Syria today'), which goes with it; a 'when' clause
+tells what went on then ('late yesterday, when police fired tear gas') and stays."""
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
@@ -111,14 +114,18 @@ def named_subject(sentence: str, before: str | None) -> str | None:
 
 
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
-    """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday'), and a
-    date counted from what follows it with the rest of that clause ('13 years after the 2011 uprising,')."""
+    """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday'), a
+    date counted from what follows it with the rest of that clause ('13 years after the 2011 uprising,'), and a
+    clause about the date ('on the eve of Ramadan, which began today')."""
     start, end = mark
     before, after = sentence[:start], sentence[end:]
     if POSSESSIVE.match(after):
         return before + "the" + after[2:]
     if COUNTED_FROM.search(sentence, start, end):
         after = after[CLAUSE_REST.match(after).end():]
+    on_the_date = CLAUSE_ON_THE_DATE.match(after)
+    if on_the_date:
+        after = after[on_the_date.end():]
     return _without_date_preposition(before) + " " + after
 
 
