@@ -57,6 +57,23 @@ def test_apposition_after_a_name_is_dropped():
     assert title_of(sentence, "yesterday") == "Mohamed Bouazizi died"
 
 
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("Demonstrators, most of them from the Shia majority, began their protests on Monday.", "Monday",
+     "Demonstrators began their protests"),
+    ("Qatar, which remains opposed to normalisation, did not send its foreign minister to yesterday's meeting.",
+     "yesterday", "Qatar did not send its foreign minister to the meeting"),
+    ("The UN envoy, Kofi Annan, was due in Damascus today.", "today", "The UN envoy was due in Damascus"),
+    ("Tunisia, Egypt, and Libya saw protests in 2011.", "2011", "Tunisia, Egypt, and Libya saw protests"),
+])
+def test_an_aside_between_the_subject_and_its_verb_is_dropped(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
+def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
+    sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
+    assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"
+
+
 def test_asides_between_dashes_or_in_brackets_are_dropped():
     sentence = ("The doors of Sednaya Prison – as with others around the country – were flung open after "
                 "rebels (led by HTS) ousted Assad earlier this month.")

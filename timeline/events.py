@@ -15,7 +15,7 @@ from pathlib import Path
 
 from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
-from timeline.sentences import Sentence, split_sentences
+from timeline.sentences import FINITE_VERB, Sentence, split_sentences
 from timeline.tagger.timex import span_for
 from timeline.titles import make_title, named_subject
 
@@ -24,13 +24,6 @@ SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
 NEW_CLAUSE = re.compile(r";|\b(?:and|but|or|after|before|while|when|then|as|until)\b", re.I)
 """What begins another happening within a sentence: a conjunction, or a semicolon."""
-FINITE_VERB = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)\b(?:is|are|was|were|has|have|had|did|says|said|[a-z]{2,}ed|took|began|came|went|"
-    r"made|met|held|saw|fell|fled|left|led|won|lost|gave|became|broke|rose|struck|sent|kept|told|found|got|brought|"
-    r"stood|ran|shot|fought|spoke|wrote|threw|drove|hit|seized|overran)\b"
-)
-"""A verb that makes a clause of its own: in the past tense, or an auxiliary; not a participle after an article
-('a suspected attack')."""
 
 
 def datable(expression: Expression) -> bool:

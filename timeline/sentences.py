@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from timeline.tagger.context import PAST_VERB
+
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen",
     "rep", "st", "mt", "ft", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "approx", "dept",
@@ -22,6 +24,9 @@ SENTENCE_OPENER = re.compile(
     r"After|Before|When|While|There)\b"
 )
 BLOCK_BREAK = re.compile(r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)*")
+FINITE_VERB = re.compile(rf"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?:\b(?:is|are|has|have|says)\b|{PAST_VERB.pattern})")
+"""A verb that makes a clause of its own: one in the past tense (:data:`~timeline.tagger.context.PAST_VERB`) or an
+auxiliary, but not a participle after an article ('a suspected attack')."""
 END = re.compile(r"[.!?…]+[\"'’”)\]]*(?=\s+[\"'‘“(\[]?[A-Z0-9])")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import calendar
 import re
 
+from timeline.sentences import FINITE_VERB
+
 TITLE_WORDS = 14
 SHORTEST_CLAUSE = 5
 
@@ -60,6 +62,10 @@ CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
 PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
+SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
+"""A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
+RELATIVE = re.compile(r"(?:which|who)\b")
+RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
@@ -72,12 +78,36 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
         return make_title(*since)
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
-    title = ASIDE.sub(" ", APPOSITION.sub(r"\1 ", PARTICIPLE_ASIDE.sub(" ", title)))
-    title = tidy(title)
+    title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
+    title = _without_subject_aside(tidy(title))
     if about:
         title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
+
+
+def _apposition_dropped(found: re.Match) -> str:
+    """The name an apposition follows, without it ('Bouazizi, the vendor whose death touched off the protests,');
+    the text as it is when what looked like one has a verb before any relative word, and so is a clause ('in
+    Homs, the Syrian Army captured the mosque,')."""
+    text, name_end, end = found.string, found.end(1), found.end()
+    relative = RELATIVE_WORD.search(text, name_end, end)
+    clause = FINITE_VERB.search(text, name_end, relative.start() if relative else end)
+    return found.group(0) if clause else found.group(1) + " "
+
+
+def _without_subject_aside(title: str) -> str:
+    """The title without an aside set between its subject and its verb ('Demonstrators, most of them from the Shia
+    majority, began their protests'), which a shortened title would otherwise end with, verbless: the verb comes
+    right after the aside, and neither the subject nor the aside holds one of its own, but for an aside that is a
+    relative clause ('Qatar, which remains opposed to normalisation, did not send its minister')."""
+    found = SUBJECT_ASIDE.match(title)
+    if found is None or FINITE_VERB.search(found.group(1)) or not FINITE_VERB.match(title, found.end()):
+        return title
+    aside = found.group(2)
+    if not RELATIVE.match(aside) and FINITE_VERB.search(aside):
+        return title
+    return f"{found.group(1)} {title[found.end():]}"
 
 
 def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
