@@ -69,6 +69,20 @@ def test_an_aside_between_the_subject_and_its_verb_is_dropped(sentence: str, phr
     assert title_of(sentence, phrase) == title
 
 
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("The rapprochement gathered pace after the earthquake, and last week the foreign minister met Arab "
+     "counterparts in Amman.", "last week", "The foreign minister met Arab counterparts in Amman"),
+    ("This opened the way south; however, an SDF contingent landed west of Raqqa on 22 March.", "22 March",
+     "An SDF contingent landed west of Raqqa"),
+    ("Government forces entered Dayr Hafir, and on 23 March secured it.", "23 March",
+     "Government forces entered Dayr Hafir, and secured it"),
+    ("On 22 March an SDF contingent landed west of Raqqa, and the army advanced.", "22 March",
+     "An SDF contingent landed west of Raqqa, and the army advanced"),
+])
+def test_a_date_in_a_later_clause_with_a_subject_of_its_own_titles_that_clause(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
 def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
     sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
     assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"

@@ -30,7 +30,7 @@ ATTRIBUTION_BEFORE = re.compile(
     r"^(?:according to [^,]+,\s*|(?:[\w'’-]+\s+){1,6}?(?:said|says|told reporters|announced)\s+(?:[\w'’-]+\s+){0,3}?that\s+)",
     re.I,
 )
-LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
+LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|however|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
 TRAILING_WORDS = re.compile(
     r"(?:\s+\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|which|who|whose|when|while|after|"
     r"before|his|her|its|their|was|were|is|are|had|has|have)\b)+$",
@@ -65,6 +65,8 @@ PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 """A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
 RELATIVE = re.compile(r"(?:which|who)\b")
+COORDINATION = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
+"""Where a clause of its own begins: ', and', ', but', a semicolon."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
@@ -76,6 +78,9 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     since = _since_clause(sentence, mark) if mark else None
     if since is not None:
         return make_title(*since)
+    own_clause = _coordinated_clause(sentence, mark) if mark else None
+    if own_clause is not None:
+        return make_title(*own_clause)
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
@@ -108,6 +113,24 @@ def _without_subject_aside(title: str) -> str:
     if not RELATIVE.match(aside) and FINITE_VERB.search(aside):
         return title
     return f"{found.group(1)} {title[found.end():]}"
+
+
+def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+    """The clause of its own the date phrase is in, with the phrase's place in it, when that is not the sentence's
+    first: in 'The rapprochement gathered pace after the earthquake, and last week the foreign minister met Arab
+    counterparts', last week dates the meeting. A clause of its own follows ', and', ', but' or a semicolon, and
+    has a subject and a verb, as the text before it has a verb. None when the date is in the first clause."""
+    start, end = mark
+    found = None
+    for found in COORDINATION.finditer(sentence, 0, start):
+        pass
+    if found is None or not FINITE_VERB.search(sentence, 0, found.start()) \
+            or not FINITE_VERB.search(sentence, found.end()):
+        return None
+    clause, clause_mark = sentence[found.end():], (start - found.end(), end - found.end())
+    if FINITE_VERB.match(tidy(remove_date_phrase(clause, clause_mark))):
+        return None  # no subject of its own ('and two days later captured the district'): the sentence's subject
+    return clause, clause_mark
 
 
 def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
