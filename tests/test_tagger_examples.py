@@ -49,6 +49,14 @@ def test_year_less_date_after_the_publication_day_falls_in_the_previous_year():
     assert value_of("The talks ended on December 30.", "December 30") == "2023-12-30"
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("The army took the city on December 30 and the next day the village.", "2023-12-30"),
+    ("The talks end on December 30 and the next round opens in January.", "2024-12-30"),
+])
+def test_the_next_day_tells_a_story_told_in_the_past_while_the_next_round_is_still_to_come(text, value):
+    assert value_of(text, "December 30") == value
+
+
 @pytest.mark.parametrize("text", ["Protests swept the region in 2010 and 2011.",
                                   "The war raged between 2011 and 2013.", "The war raged 2011-2013."])
 def test_both_years_of_a_pair_or_range_are_tagged(text):

@@ -20,7 +20,7 @@ from timeline.tagger.locate import for_ascii
 FUTURE = re.compile(
     r"\b(?:will|shall|won't|is due|are due|is expected to|are expected to|is scheduled|are scheduled|"
     r"plans? to|planned|is set to|are set to|to be held|would|going to|should|may\s+be|might|scheduled|"
-    r"(?<!missed\sa\s)(?<!missed\sthe\s)(?<!met\sthe\s)deadline|next|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
+    r"(?<!missed\sa\s)(?<!missed\sthe\s)(?<!met\sthe\s)deadline|(?<!the\s)next|next(?!\s+(?:day|morning|afternoon|evening|night|week|month|year)\b)|wants? to|aims? to|intends? to|hopes? to)\b|'ll\b",
     re.I,
 )
 PAST_VERB = re.compile(
