@@ -66,6 +66,8 @@ def test_two_reported_dates_in_one_sentence_are_two_events(news: Path):
      "gas attack near Damascus last month.", "2013-09-15", [("2013-09-14", "The United States and Russia agreed on a framework")]),
     ("The allies launched strikes before dawn yesterday in response to a suspected chemical attack on the town of "
      "Douma on April 7.", "2018-04-15", [("2018-04-14", "The allies launched strikes before dawn in response to a suspected chemical attack…")]),
+    ("The UN Security Council yesterday condemned the killing of 108 people, including 49 children and 34 women, in "
+     "Houla on Friday.", "2012-05-28", [("2012-05-27", "The UN Security Council condemned the killing of 108 people")]),
 ])
 def test_a_later_date_that_only_says_when_a_thing_the_clause_names_happened_makes_no_event(
         news: Path, body: str, published: str, dated: list[tuple[str, str]]):
@@ -77,6 +79,8 @@ def test_a_later_date_that_only_says_when_a_thing_the_clause_names_happened_make
     ("Assad accepted the plan last month, missed a deadline on Tuesday.", "2012-04-12", ["2012-03", "2012-04-10"]),
     ("The fighters entered the city late on Friday and by yesterday had reached its centre.", "2024-12-01",
      ["2024-11-29", "2024-11-30"]),
+    ("On 1 November the army retook the city of Al-Safira and the next day the village of Aziziyeh.", "2013-11-05",
+     ["2013-11-01", "2013-11-02"]),
 ])
 def test_a_later_date_after_a_verb_or_a_conjunction_of_its_own_is_an_event_too(news: Path, body: str, published: str,
                                                                                values: list[str]):

@@ -22,8 +22,12 @@ from timeline.titles import make_title, named_subject
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
-NEW_CLAUSE = re.compile(r";|\b(?:and|but|or|after|before|while|when|then|as|until)\b", re.I)
-"""What begins another happening within a sentence: a conjunction, or a semicolon."""
+CONJUNCTION = r"(?:and|but|or|after|before|while|when|then|as|until)"
+NEXT_HAPPENING = re.compile(
+    rf"^[\s,]*{CONJUNCTION}\b|\b{CONJUNCTION}[\s,]+(?:(?:on|in|at|by|during)\s+)?(?:the\s+)?$", re.I)
+"""A conjunction right after one date or right before the next, which begins another happening: 'took Aleppo last
+month and Hama on Thursday', 'took Al-Safira on 1 November and the next day Aziziyeh'."""
+
 
 
 def datable(expression: Expression) -> bool:
@@ -117,10 +121,17 @@ def _recalled_in_passing(text: str, earlier: Expression, expression: Expression)
     """Whether ``expression`` only dates a thing named in the clause an ``earlier`` date of the sentence reports:
     in "Washington and Moscow agreed yesterday on a plan, averting strikes over a gas attack last month", last month
     dates the attack, not the agreement. So it is when nothing between the two begins another happening: no
-    conjunction ("took Aleppo last month and Hama on Thursday") and no verb of its own ("accepted the plan last
-    month, missed a deadline on Tuesday")."""
+    conjunction next to either date (:data:`NEXT_HAPPENING`), no semicolon, and no
+    verb ("accepted the plan last month, missed a deadline on Tuesday") but the one right after the earlier date,
+    which is that date's own ("the Council yesterday condemned the killing of 108 people on Friday")."""
     between = text[earlier.end:expression.start]
-    return NEW_CLAUSE.search(between) is None and FINITE_VERB.search(between) is None
+    if NEXT_HAPPENING.search(between) or ";" in between:
+        return False
+    verbs = FINITE_VERB.finditer(between, len(between) - len(between.lstrip()))
+    first = next(verbs, None)
+    if first is not None and first.start() == len(between) - len(between.lstrip()):
+        first = next(verbs, None)
+    return first is None
 
 
 def _counted_from(expression: Expression, dates: list[tuple[DateSpan, list[Expression]]]) -> bool:
