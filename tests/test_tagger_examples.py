@@ -37,6 +37,8 @@ ABSOLUTE = [
     ("It was popular in the 1980s.", "the 1980s", "198"),
     ("The record is dated 2024-12-08.", "2024-12-08", "2024-12-08"),
     ("Fighting stopped in the winter of 2012.", "the winter of 2012", "2012-WI"),
+    ("Sales rose in Q1 2012.", "Q1 2012", "2012-Q1"),
+    ("Results for 2011 Q4 were weak.", "2011 Q4", "2011-Q4"),
 ]
 
 
@@ -187,6 +189,7 @@ def test_duration_time_and_set_get_their_timeml_type_and_value(text, expression,
 
 
 NOT_DATES = [
+    "The Audi Q5 and the Q12012 code are no quarters.",
     "Fourteen members were killed and 13 wounded.",
     "You may leave whenever you like.",
     "They march on the capital.",
@@ -206,6 +209,16 @@ NOT_DATES = [
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_numbers_verbs_and_nouns_are_not_dates(text):
     assert [e for e in tag_text(text, PUBLISHED) if e.type in ("DATE", "TIME")] == []
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("The line held. September saw the army retreat.", ["2024-09"]),
+    ("February to April proved peaceful.", ["2024-02", "2024-04"]),
+    ("June said she would go. April told reporters nothing.", []),
+    ("October is usually cold.", []),
+])
+def test_a_month_opening_a_sentence_as_its_subject_is_a_date_unless_it_is_also_a_name(text, values):
+    assert [e.value for e in tag_text(text, PUBLISHED)] == values
 
 
 def test_march_the_month_is_still_a_date_beside_march_the_verb():

@@ -17,7 +17,7 @@ from datetime import date, timedelta
 
 from timeline.model import DateSpan
 from timeline.tagger import holidays
-from timeline.tagger.context import Anchor, ResolutionContext
+from timeline.tagger.context import PAST_VERB, Anchor, ResolutionContext
 from timeline.tagger.locate import Locator, WordLocator, either, for_ascii, shape, words
 from timeline.tagger.starts import start_finder
 from timeline.tagger.lexicon import (
@@ -256,11 +256,21 @@ def _full_year(digits: str, reference: date | None) -> int:
     return year if year <= recent else year - 100
 
 
+NAMES_TOO = frozenset({"may", "march", "april", "june", "august"})
+"""Months that are also a verb, a noun or a first name ('June said')."""
+MONTH_AS_SUBJECT = re.compile(rf"\s+(?:(?:to|through|until|and)\s+(?:early\s+|late\s+|mid-?)?(?:{FULL_MONTH})\b|(?={PAST_VERB.pattern}))")
+"""What follows a month that opens a sentence as its subject: a verb ('September saw'), or the end of a range
+('February to April proved')."""
+
+
 def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> bool:
-    """'May' and 'March' are also a verb and a noun: a bare month needs a date-like neighbour."""
+    """'May' and 'March' are also a verb and a noun: a bare month needs a date-like neighbour, or to open a
+    sentence as its subject, if it is no name too."""
     if has_day or _group(match, "year") or _group(match, "mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
+    if (not before or before[-1][-1] in ".!?") and match.group("month").lower() not in NAMES_TOO:
+        return MONTH_AS_SUBJECT.match(ctx.text, match.end()) is not None
     if before and before[-1] == "the" and match.group("month").lower() in ("march", "may"):
         return False
     return bool(before) and before[-1].lstrip("([") in {
@@ -456,6 +466,12 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
         anchor = ctx.year_for((nth - 1) * months + 1, None, match.start())
         year = anchor.day.year if anchor else None
     return Resolution("DATE", f"{year:04d}-{letter}{nth}", anchor=anchor) if year else None
+
+
+def resolve_quarter_code(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'Q1 2012', 'Q3-2011', '2012 Q4': a quarter as business news writes it."""
+    year = match.group("year") or match.group("year_first")
+    return Resolution("DATE", f"{year}-Q{match.group('quarter') or match.group('quarter_after')}")
 
 
 def _nearest_year(first_month: int, months: int, reference: date) -> int:
@@ -862,6 +878,7 @@ RULES: tuple[Rule, ...] = (
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
     _rule("short-year", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’.,]\d|\s*(?:%|percent|per\s+cent))", resolve_short_year, shape(r"['’]\d\d", "'", "’"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b(?:\s*(?P<bc>{BC}))?", resolve_century, words("century", "centuries")),
+    _rule("quarter-code", rf"\b(?:Q(?P<quarter>[1-4])[\s/-](?P<year>{YEAR})|(?P<year_first>{YEAR})[\s-]?Q(?P<quarter_after>[1-4]))\b", resolve_quarter_code, shape(r"q[1-4]", "q")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
     _rule("season", r"(?i:\b(?P<rel>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter))\b", resolve_season, SEASON_WORDS),
