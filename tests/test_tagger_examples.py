@@ -112,6 +112,15 @@ def test_the_previous_day_counts_from_the_last_resolved_date():
     assert value_of("He arrived on December 8. The previous day, he had left.", "The previous day") == "2024-12-07"
 
 
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("Lincoln died early the next morning.", "early the next morning", "2011-05-04TMO"),
+    ("The following morning they left.", "The following morning", "2011-05-04TMO"),
+    ("The previous evening they met.", "The previous evening", "2011-05-02TEV"),
+])
+def test_the_next_or_previous_part_of_a_day_counts_from_the_day_last_named(sentence, expression, value):
+    assert value_of("On 3 May 2011 the talks began. " + sentence, expression, date(2011, 5, 6)) == value
+
+
 def test_a_year_later_counts_from_the_last_resolved_date_not_the_publication_date():
     assert value_of("He left in 2011. A year later, he came back.", "A year later") == "2012"
 

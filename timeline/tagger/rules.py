@@ -670,14 +670,16 @@ NEIGHBOUR_DAYS = {"previous": -1, "before": -1, "next": 1, "following": 1, "afte
 
 
 def resolve_neighbour_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
-    """'the previous day', 'the day before', 'that day', 'that night', 'late in the day': against the day last named."""
+    """'the previous day', 'the day before', 'that day', 'that night', 'early the next morning', 'late in the day':
+    against the day last named."""
     anchor = ctx.day_anchor()
     if anchor is None:
         return None
     word = next(group for group in match.group("w1", "w2", "w3", "w4") if group).lower()
     day = day_value(anchor.day + timedelta(days=NEIGHBOUR_DAYS[word]))
-    if match.group("part"):
-        return Resolution("TIME", f"{day}T{PARTS_OF_DAY[match.group('part').lower()]}", anchor=anchor)
+    part = match.group("part") or match.group("part_after")
+    if part:
+        return Resolution("TIME", f"{day}T{PARTS_OF_DAY[part.lower()]}", anchor=anchor)
     return Resolution("DATE", day, _modifier(match), anchor)
 
 
@@ -892,7 +894,7 @@ RULES: tuple[Rule, ...] = (
           resolve_after_date, words("after", "before")),
     _rule("after-event", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before))\b", resolve_after_event, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
-    _rule("neighbour-day", rf"(?i:\b(?:the\s+(?P<w1>previous|next|following|same)\s+day|the\s+day\s+(?P<w2>before|after)(?!\s+\w+ing\b)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|{MOD}(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
+    _rule("neighbour-day", rf"(?i:\b{MOD}(?:the\s+(?P<w1>previous|next|following|same)\s+(?:day|(?P<part_after>morning|afternoon|evening|night))|the\s+day\s+(?P<w2>before|after)(?!\s+\w+ing\b)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b{HOLIDAY_EDGE}(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
     _rule("duration-range-start", rf"(?i:\b(?P<num>{NUMBER})(?=(?:\s*[-–]\s*|\s+(?:to|and|or)\s+)(?:{NUMBER})[\s-]+(?P<unit>{UNIT})\b))", resolve_duration, UNIT_WORDS, needs=rf"(?i:(?:[-–]\s*|\s(?:to|and|or)\s+)(?:{NUMBER})[\s-]+{UNIT})"),
