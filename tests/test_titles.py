@@ -118,7 +118,10 @@ def test_numbers_with_thousands_separators_are_not_clause_breaks():
     ("He was 26.", "Mohamed Bouazizi", "Mohamed Bouazizi"),
     ("\u201cHe lied,\u201d she said.", "Assad", "Assad"),
     ("The vote was held on Tuesday.", "Hadi", None),
-    ("In March, Assad fled.", None, None),
+    ("In March, Assad fled.", None, "Assad"),
+    ("In a last attempt to hold on, Ben Ali dismissed his government.", None, "Ben Ali"),
+    ("In Damascus, plain-clothes police broke up a protest.", "Assad", None),
+    ("When the vote failed, Saleh was wounded.", None, None),
     ("Assad's forces retreated.", None, None),
     ("It was the largest offensive.", "Assad", None),
 ])

@@ -39,8 +39,10 @@ TRAILING_WORDS = re.compile(
 SPACES = re.compile(r"\s+")
 PERSONAL_PRONOUN = re.compile(r"^(?:he|she)\b(?!['’])", re.I)
 NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w.'’-]*"
-NAMED_SUBJECT = re.compile(rf"^({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})(?=,|\s+[a-z])")
+NAMED_SUBJECT = re.compile(rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})(?=,|\s+[a-z])")
 """A name opening a sentence and followed by its verb or an apposition: 'Hadi was sworn in', 'Bashir, 41, was born'."""
+OPENING_PHRASE = re.compile(r"[^,;:]{1,60},\s+")
+"""A phrase before the first comma of a sentence, which may set the scene before the subject."""
 NOT_A_NAME = frozenset("""
 The A An In On At After Before When While During By For From With As But And Or Since Until Once If Although Though
 It He She They We I You This That These Those His Her Its Their Our There Here Some Many Most More Several All Both
@@ -150,13 +152,18 @@ def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int,
 
 
 def named_subject(sentence: str, before: str | None) -> str | None:
-    """Whom ``sentence`` is about, when it opens with a name ('Hadi was sworn in on Saturday'), or with 'He' or
+    """Whom ``sentence`` is about, when it opens with a name ('Hadi was sworn in on Saturday'; after a phrase without
+    a verb: 'In a last attempt to hold on, Ben Ali dismissed his government'), or with 'He' or
     'She', which stand for whom the sentence before was about (``before``); None when it opens otherwise,
     since a sentence about something else ('The vote was held') leaves 'he' in the next one unclear."""
     sentence = sentence.lstrip(" \"'“‘")
     if PERSONAL_PRONOUN.match(sentence):
         return before
-    match = NAMED_SUBJECT.match(sentence)
+    return _name_in(NAMED_SUBJECT.match(sentence)) or _name_in(_name_after_opening_phrase(sentence))
+
+
+def _name_in(match: re.Match | None) -> str | None:
+    """The name :data:`NAMED_SUBJECT` found, unless it is a word that opens sentences without naming anyone."""
     if match is None:
         return None
     name = match.group(1)
@@ -164,6 +171,15 @@ def named_subject(sentence: str, before: str | None) -> str | None:
     if words[0] in NOT_A_NAME or any(word.endswith(("'s", "’s")) for word in words):
         return None
     return name
+
+
+def _name_after_opening_phrase(sentence: str) -> re.Match | None:
+    """The name a sentence's subject is when a phrase without a verb of its own opens it ('In a last attempt to hold
+    on, Ben Ali dismissed his government')."""
+    opening = OPENING_PHRASE.match(sentence)
+    if opening is None or FINITE_VERB.search(sentence, 0, opening.end()):
+        return None
+    return NAMED_SUBJECT.match(sentence, opening.end())
 
 
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
