@@ -121,6 +121,16 @@ def test_the_next_or_previous_part_of_a_day_counts_from_the_day_last_named(sente
     assert value_of("On 3 May 2011 the talks began. " + sentence, expression, date(2011, 5, 6)) == value
 
 
+@pytest.mark.parametrize(("sentence", "expression", "value"), [
+    ("They gave up the salient seized the previous April.", "the previous April", "1950-04"),
+    ("The following April they attacked again.", "The following April", "1951-04"),
+    ("The previous October was calm.", "The previous October", "1949-10"),
+    ("At month's end, UN forces held 135,000 prisoners.", "month's end", "1950-10"),
+])
+def test_the_previous_or_following_month_and_month_end_count_from_the_last_date(sentence, expression, value):
+    assert value_of("They took Pyongyang on 19 October 1950. " + sentence, expression, None) == value
+
+
 def test_a_year_later_counts_from_the_last_resolved_date_not_the_publication_date():
     assert value_of("He left in 2011. A year later, he came back.", "A year later") == "2012"
 

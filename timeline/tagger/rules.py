@@ -468,6 +468,23 @@ def resolve_part_of_year(match: re.Match, ctx: ResolutionContext) -> Resolution 
     return Resolution("DATE", f"{year:04d}-{letter}{nth}", anchor=anchor) if year else None
 
 
+def resolve_month_after_month(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'the previous April', 'the following May' (the nearest such month before or after the last date), and
+    'month's end' (the end of the last date's month)."""
+    anchor = ctx.narrative_anchor()
+    if anchor is None:
+        return None
+    day = anchor.day
+    if not match.group("month"):
+        return Resolution("DATE", month_value(day.year, day.month), "end", anchor)
+    month = _month(match.group("month"))
+    if match.group("rel_month").lower() == "previous":
+        year = day.year if month < day.month else day.year - 1
+    else:
+        year = day.year if month > day.month else day.year + 1
+    return Resolution("DATE", month_value(year, month), anchor=anchor)
+
+
 def resolve_quarter_code(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'Q1 2012', 'Q3-2011', '2012 Q4': a quarter as business news writes it."""
     year = match.group("year") or match.group("year_first")
@@ -880,6 +897,7 @@ RULES: tuple[Rule, ...] = (
     _rule("short-decade", r"(?:(?<=\bthe\s)|(?<=\band\s)|')(?P<decade>[2-9]0)s\b", resolve_short_decade, shape(r"0s", "0s"), starts_words=False),
     _rule("short-year", r"(?<![\w'’])['’](?P<yy>\d\d)\b(?!['’.,]\d|\s*(?:%|percent|per\s+cent))", resolve_short_year, shape(r"['’]\d\d", "'", "’"), starts_words=False),
     _rule("century", rf"(?i:\b(?:the\s+)?{MOD}(?P<nth>\d{{1,2}}(?:st|nd|rd|th)|{alternation(ORDINALS)})[\s-]+century)\b(?:\s*(?P<bc>{BC}))?", resolve_century, words("century", "centuries")),
+    _rule("month-after-month", rf"\b(?:(?i:the\s+(?P<rel_month>previous|following|next))\s+(?P<month>{FULL_MONTH})|(?i:month['’]s\s+end))\b", resolve_month_after_month, words("previous", "following", "next", "month")),
     _rule("quarter-code", rf"\b(?:Q(?P<quarter>[1-4])[\s/-](?P<year>{YEAR})|(?P<year_first>{YEAR})[\s-]?Q(?P<quarter_after>[1-4]))\b", resolve_quarter_code, shape(r"q[1-4]", "q")),
     _rule("part-of-year", rf"(?i:\b(?:the\s+)?(?P<nth>first|second|third|fourth|final|last|past|previous|1st|2nd|3rd|4th)[\s-]+(?P<part>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the)\s+year))?)\b", resolve_part_of_year, words("quarter", "half")),
     _rule("week-of-month", rf"\b(?i:the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+)(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b", resolve_week_of_month, MONTH_NAMES, needs=r"(?i:week)"),
