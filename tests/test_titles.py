@@ -83,6 +83,21 @@ def test_a_date_in_a_later_clause_with_a_subject_of_its_own_titles_that_clause(s
     assert title_of(sentence, phrase) == title
 
 
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("On Monday, speaking at the UN General Assembly, Putin called for a broad coalition.", "Monday",
+     "Putin called for a broad coalition"),
+    ("Following the offensive, government forces took the town on 19 August.", "19 August",
+     "Government forces took the town"),
+    ("During the war, the city fell on Monday.", "Monday", "During the war, the city fell"),
+    ("Fighting at the oil field ended on 21 January, when government forces withdrew.", "21 January",
+     "Fighting at the oil field ended, when government forces withdrew"),
+    ("Following the massacre of 25 May, in which 108 people were killed, the envoy left.", "25 May",
+     "Following the massacre, in which 108 people were killed, the envoy left"),
+])
+def test_a_participle_opening_the_sentence_before_its_subject_is_dropped(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
+
+
 def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
     sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
     assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"

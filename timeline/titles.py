@@ -62,6 +62,13 @@ CLAUSE_ON_THE_DATE = re.compile(r"^\s*,\s*which\b(?:[^,;:]|,(?=\s*\d))*")
 tells what went on then ('late yesterday, when police fired tear gas') and stays."""
 CLAUSE_BREAK = re.compile(r"\s*(?:[,;:](?=\s)|\s[–—-]\s)\s*")
 ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)")
+PARTICIPLE_OPENER = re.compile(r"^(?i:(?!during\b)[a-z]+ing\b)[^,;:]{0,80},\s+")
+"""'Speaking at the UN General Assembly, Putin called for': how a sentence set the scene before its subject, which a
+headline leaves out."""
+NO_SUBJECT = re.compile(
+    r"(?:in|on|at|near|of|by|with|from|to|for|which|who|whom|whose|where|when|while|as|and|but|or|after|before|"
+    r"including)\b", re.I)
+"""Words that continue a phrase rather than begin a subject ('Following the massacre, in which ...')."""
 PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
@@ -86,7 +93,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
-    title = _without_subject_aside(tidy(title))
+    title = _without_subject_aside(_without_participle_opener(tidy(title)))
     if about:
         title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
@@ -101,6 +108,16 @@ def _apposition_dropped(found: re.Match) -> str:
     relative = RELATIVE_WORD.search(text, name_end, end)
     clause = FINITE_VERB.search(text, name_end, relative.start() if relative else end)
     return found.group(0) if clause else found.group(1) + " "
+
+
+def _without_participle_opener(title: str) -> str:
+    """The title without a phrase led by a participle that sets the scene before the subject
+    (:data:`PARTICIPLE_OPENER`); kept when it holds a verb ('Fighting at the oil field ended, when ...': a
+    subject) or no subject follows it."""
+    found = PARTICIPLE_OPENER.match(title)
+    if found is None or FINITE_VERB.search(title, 0, found.end()) or NO_SUBJECT.match(title, found.end()):
+        return title
+    return title[found.end():]
 
 
 def _without_subject_aside(title: str) -> str:
