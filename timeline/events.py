@@ -29,7 +29,6 @@ NEXT_HAPPENING = re.compile(
 month and Hama on Thursday', 'took Al-Safira on 1 November and the next day Aziziyeh'."""
 
 
-
 def datable(expression: Expression) -> bool:
     """Expressions that place something in time; durations, sets and 'now' date nothing."""
     return expression.type in ("DATE", "TIME") and expression.span is not None
@@ -128,9 +127,10 @@ def _recalled_in_passing(text: str, earlier: Expression, expression: Expression)
     between = text[earlier.end:expression.start]
     if NEXT_HAPPENING.search(between) or ";" in between:
         return False
-    verbs = FINITE_VERB.finditer(between, len(between) - len(between.lstrip()))
+    after_space = len(between) - len(between.lstrip())
+    verbs = FINITE_VERB.finditer(between, after_space)
     first = next(verbs, None)
-    if first is not None and first.start() == len(between) - len(between.lstrip()):
+    if first is not None and first.start() == after_space:
         first = next(verbs, None)
     return first is None
 

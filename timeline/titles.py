@@ -73,7 +73,6 @@ PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 """A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
-RELATIVE = re.compile(r"(?:which|who)\b")
 COORDINATION = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
 """Where a clause of its own begins: ', and', ', but', a semicolon."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
@@ -129,7 +128,7 @@ def _without_subject_aside(title: str) -> str:
     if found is None or FINITE_VERB.search(found.group(1)) or not FINITE_VERB.match(title, found.end()):
         return title
     aside = found.group(2)
-    if not RELATIVE.match(aside) and FINITE_VERB.search(aside):
+    if not RELATIVE_WORD.match(aside) and FINITE_VERB.search(aside):
         return title
     return f"{found.group(1)} {title[found.end():]}"
 
