@@ -6,6 +6,7 @@ import gc
 import json
 import os
 import shutil
+import threading
 import weakref
 from pathlib import Path
 
@@ -422,3 +423,44 @@ def test_every_kind_of_cached_object_comes_back_from_a_pickle_equal_and_of_its_c
     for value in (span, source, decision, event):
         copied = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         assert copied == value and type(copied) is type(value) and copied is not value
+
+
+def _record_storing_process(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
+    real = ArticleCache._store
+
+    def store(self: ArticleCache, key: str, result: object) -> None:
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()}\n")
+        real(self, key, result)
+
+    monkeypatch.setattr(ArticleCache, "_store", store)
+
+
+def test_many_new_results_are_stored_by_a_forked_process_while_the_build_merges(
+        articles: Path, processed: list[Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    log = tmp_path / "stored-by.txt"
+    _record_storing_process(monkeypatch, log)
+    monkeypatch.setattr(cache_module, "STORE_APART_FROM", 1)
+    build(articles)
+    storers = set(log.read_text(encoding="utf-8").split())
+    assert storers and str(os.getpid()) not in storers
+    assert len(list((articles / CACHE_DIR / "articles").glob("*.pickle"))) == 3
+    processed.clear()
+    build(articles)
+    assert processed == []
+
+
+def test_a_process_running_other_threads_stores_its_results_itself(
+        articles: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    log = tmp_path / "stored-by.txt"
+    _record_storing_process(monkeypatch, log)
+    monkeypatch.setattr(cache_module, "STORE_APART_FROM", 1)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        build(articles)
+    finally:
+        release.set()
+        other.join()
+    assert set(log.read_text(encoding="utf-8").split()) == {str(os.getpid())}

@@ -210,6 +210,7 @@ def process_articles(config: SiteConfig, paths: list[Path], cache: ArticleCache 
     for path, result in zip(missing, mapper(process, missing)):
         cache.keep(path, config.root, config.language, looked_up[path][0], result)
         computed[path] = result
+    cache.store()
     cache.save()
     if missing:
         cache.prune({key for key, _ in looked_up.values() if key is not None})
@@ -294,12 +295,16 @@ def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic
              cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None,
              settled: Collection[Path] = ()) -> Chronology:
     results = process_articles(config, paths, cache, mapper, settled)
-    diagnostics = diagnostics + [d for result in results for d in result.diagnostics]
-    curated, problems = load_curated(config.root / config.events_dir, config.root)
-    merged = merge_results(curated, results, merger)
-    events, corrected = correct_events(merged, config.root / config.corrections_file)
-    chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
-                                  diagnostics + problems + corrected)
+    try:
+        diagnostics = diagnostics + [d for result in results for d in result.diagnostics]
+        curated, problems = load_curated(config.root / config.events_dir, config.root)
+        merged = merge_results(curated, results, merger)
+        events, corrected = correct_events(merged, config.root / config.corrections_file)
+        chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
+                                      diagnostics + problems + corrected)
+    finally:
+        if cache is not None:
+            cache.finish_storing()  # the results were stored while merging, in another process when many
     chronology.articles = [result.article for result in results if result.article is not None]
     return chronology
 

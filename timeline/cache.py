@@ -21,6 +21,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 
 CACHE_DIR = ".timeline-cache"
 PACKAGE = Path(__file__).resolve().parent
+STORE_APART_FROM = 200
+"""The fewest new results worth a process of their own to store (see :meth:`ArticleCache.store`)."""
 
 @functools.cache
 def code_fingerprint() -> str:
@@ -127,6 +130,8 @@ class ArticleCache:
         self.folder = root / CACHE_DIR / "articles"
         self.latest: dict[Path, tuple[str, ArticleResult]] = {}
         self.keys = KeyIndex(root / CACHE_DIR / "keys.pickle")
+        self._unstored: list[tuple[str, ArticleResult]] = []
+        self._writer: int | None = None
 
     def lookup(self, path: Path, root: Path, language: str, settled: bool = False) -> tuple[str | None, ArticleResult | None]:
         """The key of the article as it is now (None when it cannot be read) and its cached result, if any:
@@ -162,7 +167,38 @@ class ArticleCache:
             unchanged = False
         if unchanged:
             self.latest[path] = (key, computed)
-            self._store(key, computed)
+            self._unstored.append((key, computed))
+
+    def store(self) -> None:
+        """Write the results :meth:`keep` took since the last call to disk.
+
+        Pickling and writing a result costs about as much as a tenth of tagging it, and a
+        cold build stores thousands while its worker processes tag: a process forked to
+        store them works on while this one merges, when a core stands idle. Only a process
+        running no other thread forks (a server's first build does; its later ones, with a
+        handful of results, store them here); :meth:`finish_storing` waits for it.
+        """
+        entries, self._unstored = self._unstored, []
+        if len(entries) < STORE_APART_FROM or not hasattr(os, "fork") or threading.active_count() > 1:
+            for key, result in entries:
+                self._store(key, result)
+            return
+        self.finish_storing()
+        writer = os.fork()
+        if writer == 0:
+            try:
+                for key, result in entries:
+                    self._store(key, result)
+            finally:
+                os._exit(0)
+        self._writer = writer
+
+    def finish_storing(self) -> None:
+        """Wait until the process :meth:`store` started, if any, has written every result."""
+        if self._writer is not None:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._writer, 0)
+            self._writer = None
 
     def save(self) -> None:
         """Keep the keys of this build's articles for the next process."""
