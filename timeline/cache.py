@@ -38,6 +38,7 @@ PACKAGE = Path(__file__).resolve().parent
 STORE_APART_FROM = 200
 """The fewest new results worth a process of their own to store (see :meth:`ArticleCache.store`)."""
 
+
 @functools.cache
 def code_fingerprint() -> str:
     """A digest of the package's Python sources, read once per process."""

@@ -269,9 +269,10 @@ def _month_is_a_date(match: re.Match, ctx: ResolutionContext, has_day: bool) -> 
     if has_day or _group(match, "year") or _group(match, "mod"):
         return True
     before = ctx.text[max(0, match.start() - 12):match.start()].lower().split()
-    if (not before or before[-1][-1] in ".!?") and match.group("month").lower() not in NAMES_TOO:
+    month = match.group("month").lower()
+    if (not before or before[-1][-1] in ".!?") and month not in NAMES_TOO:
         return MONTH_AS_SUBJECT.match(ctx.text, match.end()) is not None
-    if before and before[-1] == "the" and match.group("month").lower() in ("march", "may"):
+    if before and before[-1] == "the" and month in ("march", "may"):
         return False
     return bool(before) and before[-1].lstrip("([") in {
         "in", "since", "until", "till", "by", "during", "from", "to", "through", "throughout", "into",
