@@ -19,7 +19,7 @@ from functools import partial
 from pathlib import Path
 
 from timeline.cache import CACHE_DIR, ArticleCache, code_fingerprint, read_stamped, write_stamped
-from timeline.chronology import build_chronology, load_eras
+from timeline.chronology import IncrementalChronology, build_chronology, load_eras
 from timeline.config import SiteConfig, load_config
 from timeline.corrections import correct_events
 from timeline.curated import curated_files, load_curated
@@ -235,15 +235,16 @@ def merge_results(curated: list[Event], results: list[ArticleResult], merger: In
 
 def collect(config: SiteConfig, cache: ArticleCache | None = None, mapper: Mapper = in_this_process,
             merger: IncrementalMerge | None = None, sources: Sources | None = None,
-            settled: Collection[Path] = ()) -> Chronology:
+            settled: Collection[Path] = (), ordering: IncrementalChronology | None = None) -> Chronology:
     """Everything but the writing: articles, curated events, eras, ordered into a chronology.
 
-    A ``merger`` kept from the last build merges again only where articles changed.
+    A ``merger`` kept from the last build merges again only where articles changed, an ``ordering``
+    orders again only the events that changed.
     ``sources`` is the last :func:`scan_sources` when no article was added, removed
     or renamed since; ``settled`` the articles known unchanged since ``cache`` last saw them.
     """
     paths, diagnostics = sources or scan_sources(config)
-    return _collect(config, paths, diagnostics, cache, mapper, merger, settled)
+    return _collect(config, paths, diagnostics, cache, mapper, merger, settled, ordering)
 
 
 def collect_remembered(config: SiteConfig, cache: ArticleCache, mapper: Mapper = in_this_process,
@@ -293,15 +294,15 @@ def chronology_key(config: SiteConfig, paths: list[Path], diagnostics: list[Diag
 
 def _collect(config: SiteConfig, paths: list[Path], diagnostics: list[Diagnostic],
              cache: ArticleCache | None, mapper: Mapper, merger: IncrementalMerge | None = None,
-             settled: Collection[Path] = ()) -> Chronology:
+             settled: Collection[Path] = (), ordering: IncrementalChronology | None = None) -> Chronology:
     results = process_articles(config, paths, cache, mapper, settled)
     try:
         diagnostics = diagnostics + [d for result in results for d in result.diagnostics]
         curated, problems = load_curated(config.root / config.events_dir, config.root)
         merged = merge_results(curated, results, merger)
         events, corrected = correct_events(merged, config.root / config.corrections_file)
-        chronology = build_chronology(config, events, load_eras(config.root / config.eras_file),
-                                      diagnostics + problems + corrected)
+        chronology = (ordering.build if ordering else build_chronology)(
+            config, events, load_eras(config.root / config.eras_file), diagnostics + problems + corrected)
     finally:
         if cache is not None:
             cache.finish_storing()  # the results were stored while merging, in another process when many

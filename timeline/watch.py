@@ -4,7 +4,8 @@ Three parts, each on its own thread of control:
 
 - :class:`SiteBuilder` rebuilds with what it kept from the last build: unchanged
   articles come from the per-article cache, events are merged again only around
-  the changed articles' dates, and a change to templates or theme files
+  the changed articles' dates and only the changed events are ordered, dated with
+  their era and scored again, and a change to templates or theme files
   re-renders the last chronology without reading any article.
 - :class:`RebuildLoop` debounces: it waits until the files have been quiet for a
   moment, so an editor's burst, a save-all or a checkout becomes one rebuild and
@@ -33,6 +34,7 @@ from timeline.build import (
     scan_sources,
 )
 from timeline.cache import CACHE_DIR, ArticleCache
+from timeline.chronology import IncrementalChronology
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError, Terminated
 from timeline.model import Chronology, Diagnostic
@@ -81,6 +83,7 @@ class SiteBuilder:
         self.config: SiteConfig | None = None
         self.cache = ArticleCache(self.project) if use_cache else None
         self.merger = IncrementalMerge()
+        self.ordering = IncrementalChronology()
         self.chronology: Chronology | None = None
         self.sources: Sources | None = None
         self.fragments = FragmentCache(keep_text=True)
@@ -133,7 +136,7 @@ class SiteBuilder:
         sources = self.sources if settled is not None else scan_sources(config)
         self.sources = None
         mapper = self._mapper()
-        chronology = collect(config, self.cache, mapper, self.merger, sources, settled or ())
+        chronology = collect(config, self.cache, mapper, self.merger, sources, settled or (), self.ordering)
         self.sources = sources
         if mapper is not in_this_process:
             prepare_tagger()  # the articles were tagged in other processes: the next save tags one here, at once
