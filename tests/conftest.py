@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -58,6 +59,17 @@ def make_site_project(target: Path, **site_settings: object) -> Path:
         extra = "".join(f"{key} = {json.dumps(value)}\n" for key, value in site_settings.items())
         config.write_text(config.read_text(encoding="utf-8").replace("[site]\n", "[site]\n" + extra), encoding="utf-8")
     return target
+
+
+def exports(output: Path) -> dict[str, str]:
+    """The exports without the lines that carry the build's own time."""
+    stamped = re.compile(r'"generated":"[^"]*"|DTSTAMP:\S+|<updated>[^<]*</updated>')
+    return {path.name: stamped.sub("", path.read_text(encoding="utf-8"))
+            for path in sorted(output.iterdir()) if path.suffix in {".json", ".csv", ".ics", ".xml"}}
+
+
+def pages(output: Path) -> dict[str, bytes]:
+    return {path.relative_to(output).as_posix(): path.read_bytes() for path in sorted(output.rglob("*.html"))}
 
 
 def child_theme(project: Path, name: str, stylesheet: str) -> Path:

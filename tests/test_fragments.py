@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -15,7 +14,7 @@ import pytest
 
 import timeline.site.exports as exports_module
 import timeline.site.fragments as fragments_module
-from conftest import make_site_project
+from conftest import exports, make_site_project, pages
 from timeline.build import FRAGMENTS_FILE, build, collect
 from timeline.cache import CACHE_DIR, read_pickle
 from timeline.config import load_config
@@ -23,22 +22,11 @@ from timeline.site import render_site
 from timeline.site.exports import generate_exports, records
 from timeline.site.exports import registry
 from timeline.site.exports.registry import ExportContext, page_pieces
-from timeline.model import Chronology, DateSpan, Event, Source
+from timeline.model import PER_BUILD_FIELDS, Chronology, DateSpan, Event, Source
 from timeline.site.fragments import FROZEN_FIELD, FROZEN_LIST_FIELDS, VALUE_FIELDS, FragmentCache, event_content
 from timeline.watch import SiteBuilder
 
 THEME_MACROS = Path(__file__).resolve().parent.parent / "themes" / "default" / "templates" / "macros.html"
-
-
-def exports(output: Path) -> dict[str, str]:
-    """The exports without the lines that carry the build's own time."""
-    stamped = re.compile(r'"generated":"[^"]*"|DTSTAMP:\S+|<updated>[^<]*</updated>')
-    return {path.name: stamped.sub("", path.read_text(encoding="utf-8"))
-            for path in sorted(output.iterdir()) if path.suffix in {".json", ".csv", ".ics", ".xml"}}
-
-
-def pages(output: Path) -> dict[str, bytes]:
-    return {path.relative_to(output).as_posix(): path.read_bytes() for path in sorted(output.rglob("*.html"))}
 
 
 def edit_first_article(project: Path) -> None:
@@ -411,3 +399,35 @@ def test_a_cache_keeping_text_keeps_export_pieces_it_was_not_asked_for_and_drops
     assert sorted(cache.pieces.values()) == ["changed", "kept"]
     render([kept], [])
     assert cache.rendered["json"] == 0
+
+
+@pytest.mark.parametrize("change", ["era", "importance"])
+def test_a_cache_told_which_fields_change_in_place_renders_an_event_anew_when_one_of_them_does(change: str):
+    event, rendered = sample_event(), []
+    cache = FragmentCache(changing=PER_BUILD_FIELDS)
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+
+    def render() -> str:
+        rendered.append(1)
+        return f"{event.era} {event.importance}"
+
+    cache.fragment(event, "card", render)
+    next_render(cache)
+    assert cache.fragment(event, "card", render) == "None 1.0" and len(rendered) == 1
+    next_render(cache)
+    setattr(event, change, "war" if change == "era" else 3.0)
+    assert cache.fragment(event, "card", render) in {"war 1.0", "None 3.0"} and len(rendered) == 2
+
+
+def test_a_cache_told_which_fields_change_in_place_looks_at_no_other():
+    """What it spares: the title of the very object rendered last time, changed in place, goes unseen
+    (the build's stages change a copy); a copy with the new title is rendered anew."""
+    event = sample_event()
+    cache = FragmentCache(changing=PER_BUILD_FIELDS)
+    cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
+    assert cache.fragment(event, "card", lambda: event.title) == "Title"
+    next_render(cache)
+    event.title = "Other"
+    assert cache.fragment(event, "card", lambda: event.title) == "Title"
+    next_render(cache)
+    assert cache.fragment(event.own_copy(), "card", lambda: "copy") == "copy"

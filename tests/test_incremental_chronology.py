@@ -10,9 +10,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline.chronology as chronology_module
+from conftest import exports, make_site_project, pages
+from timeline.build import build
 from timeline.chronology import IncrementalChronology, build_chronology
 from timeline.config import SiteConfig
 from timeline.model import Chronology, DateSpan, Era, Event, Source
+from timeline.watch import SiteBuilder
 
 CONFIG = SiteConfig(root=Path("."), range_begin=date(2011, 1, 1), range_end=date(2012, 12, 31))
 ERAS = [Era("uprising", date(2011, 3, 15), date(2012, 7, 15)), Era("war", date(2012, 1, 1), date(2013, 12, 31))]
@@ -94,3 +97,22 @@ def test_a_change_orders_and_dates_only_the_events_that_came(monkeypatch: pytest
     assert dated == [came.span] and len(ordered) < 20
     assert len(chronology.events) == 199 and chronology.events[-1] is came
     assert came.importance == 2.0 and current[3].importance == 1.0  # it leads 3.md now, reported before event 3
+
+
+def test_live_rebuilds_that_move_an_articles_lead_write_what_fresh_builds_write(tmp_path: Path):
+    """The offensive, which its article led with, scores one less once an earlier dated sentence leads the
+    article, and stops being a highlight: its card, kept by the live build, changes with it."""
+    project = make_site_project(tmp_path / "project", many_events=1)
+    offensive = project / "content" / "articles" / "02-offensive.md"
+    builder = SiteBuilder(project)
+    assert builder.build().ok
+    original = offensive.read_text(encoding="utf-8")
+    lead = "Fighting first broke out in the hills in June 2011.\n\nThe army began"
+    for number, text in enumerate([original.replace("The army began", lead), original]):
+        offensive.write_text(text, encoding="utf-8")
+        assert builder.build({offensive}).ok
+        fresh = tmp_path / f"fresh{number}"
+        build(project, fresh, use_cache=False)
+        assert pages(project / "output") == pages(fresh) and exports(project / "output") == exports(fresh)
+        highlighted = [event.span.value for event in builder.chronology.events if event.importance >= 2]
+        assert ("2012-07-17" in highlighted) == (text == original)

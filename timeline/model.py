@@ -190,6 +190,12 @@ class Event:
         return list(dict.fromkeys([self.id, *merged]))
 
 
+PER_BUILD_FIELDS = ("era", "importance")
+"""The fields of an event the stages after the merge set anew on every build, in place: a stage that changes
+anything else in an event changes a copy (:meth:`Event.own_copy`), since the events it is given may be
+the very objects a live build keeps for the next build."""
+
+
 @dataclass(frozen=True)
 class Era:
     """A named period; eras may overlap."""

@@ -37,7 +37,7 @@ from timeline.cache import CACHE_DIR, ArticleCache
 from timeline.chronology import IncrementalChronology
 from timeline.config import CONFIG_FILE, SiteConfig, load_config
 from timeline.errors import ContentError, Terminated
-from timeline.model import Chronology, Diagnostic
+from timeline.model import PER_BUILD_FIELDS, Chronology, Diagnostic
 from timeline.remerge import IncrementalMerge
 from timeline.site import render_site
 from timeline.site.writer import PageMemory
@@ -86,7 +86,7 @@ class SiteBuilder:
         self.ordering = IncrementalChronology()
         self.chronology: Chronology | None = None
         self.sources: Sources | None = None
-        self.fragments = FragmentCache(keep_text=True)
+        self.fragments = FragmentCache(keep_text=True, changing=PER_BUILD_FIELDS)
         self.pages = PageMemory()
         self.theme_dirs: tuple[Path, ...] = ()
 
