@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import timeline.chronology as chronology_module
+import timeline.importance as importance
 from conftest import exports, make_site_project, pages
 from timeline.build import build
 from timeline.chronology import IncrementalChronology, build_chronology
@@ -87,14 +88,16 @@ def test_a_change_orders_and_dates_only_the_events_that_came(monkeypatch: pytest
     current = [_day_event(number, f"{number % 10}.md", number) for number in range(200)]
     kept = IncrementalChronology()
     kept.build(CONFIG, current, ERAS, [])
-    ordered, dated = [], []
-    real_order, real_era = chronology_module.event_order, chronology_module.era_of
+    ordered, dated, scored = [], [], []
+    real_order, real_era, real_score = chronology_module.event_order, chronology_module.era_of, importance.importance_of
     monkeypatch.setattr(chronology_module, "event_order", lambda event: ordered.append(event) or real_order(event))
     monkeypatch.setattr(chronology_module, "era_of", lambda span, eras: dated.append(span) or real_era(span, eras))
+    monkeypatch.setattr(importance, "importance_of", lambda event, leads: scored.append(event) or real_score(event, leads))
     came = _day_event(500, "3.md", 1)
     current[120] = came
     chronology = kept.build(CONFIG, current, ERAS, [])
     assert dated == [came.span] and len(ordered) < 20
+    assert sorted(event.id for event in scored) == ["e3", "e500"]  # came and leads 3.md now; led it until now
     assert len(chronology.events) == 199 and chronology.events[-1] is came
     assert came.importance == 2.0 and current[3].importance == 1.0  # it leads 3.md now, reported before event 3
 

@@ -18,9 +18,9 @@ Reports = dict[str, list[tuple[int, Event]]]
 """Each article's dated reports: where in the article each was found, and the event it went to."""
 
 
-def article_reports(events: Iterable[Event], reports: Reports | None = None) -> Reports:
-    """The reports of ``events`` by article (added to ``reports`` when given); curated sources are no article's."""
-    reports = {} if reports is None else reports
+def article_reports(events: Iterable[Event]) -> Reports:
+    """The reports of ``events`` by article; curated sources are no article's."""
+    reports: Reports = {}
     for event in events:
         for source in event.sources:
             if source.rule != "curated":
@@ -82,21 +82,22 @@ class ImportanceKeeper:
 
     def rescore(self, added: list[Event], removed: Collection[int], removed_events: Iterable[Event]) -> None:
         """Score again after the events ``added`` came and those ``removed`` (by identity) went."""
-        touched = set(article_reports(removed_events)) | set(article_reports(added, self._reports))
-        changed = list(added)
+        came = article_reports(added)
+        touched = set(article_reports(removed_events)) | set(came)
+        changed = {id(event): event for event in added}
         for path in touched:
-            kept = [report for report in self._reports.get(path, ()) if id(report[1]) not in removed]
-            before = self._leads.pop(path, None)
+            reports = self._reports.get(path, []) + came.get(path, [])
+            kept = [report for report in reports if id(report[1]) not in removed]
+            before, after = self._leads.pop(path, None), lead_of(kept) if kept else None
             if kept:
-                self._reports[path] = kept
-                self._leads[path] = lead_of(kept)
-                changed.append(self._leads[path])
+                self._reports[path], self._leads[path] = kept, after
             else:
-                self._reports.pop(path, None)
-            if before is not None and id(before) not in removed:
-                changed.append(before)
+                del self._reports[path]
+            if after is not before:
+                changed.update((id(event), event) for event in (before, after)
+                               if event is not None and id(event) not in removed)
         leads = {id(lead) for lead in self._leads.values()}
-        for event in changed:
+        for event in changed.values():
             event.importance = importance_of(event, id(event) in leads)
 
 
