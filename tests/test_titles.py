@@ -98,6 +98,37 @@ def test_a_participle_opening_the_sentence_before_its_subject_is_dropped(sentenc
     assert title_of(sentence, phrase) == title
 
 
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("In an audio statement posted online on the first day of Ramadan, the group's spokesman, Abu Mohammad "
+     "al-Adnani, said its leadership had declared a caliphate.", "the first day of Ramadan",
+     "The group's spokesman said its leadership had declared a caliphate"),
+    ("At a summit in October 2018, envoys from Russia, Turkey, France and Germany issued a joint statement "
+     "affirming the need for a political solution.", "October 2018",
+     "Envoys from Russia, Turkey, France and Germany issued a joint statement affirming the need…"),
+    ("In his remarks to a delegation that included parliamentarians, on 14 November, Assad sharply criticised "
+     "the actions of France and of other Western states.", "14 November",
+     "Assad sharply criticised the actions of France and of other Western states"),
+    ("After the ceasefire ended on 30 October, the Syrian military expanded its aerial bombing campaign in "
+     "the eastern suburbs of Damascus.", "30 October",
+     "The Syrian military expanded its aerial bombing campaign in the eastern suburbs of Damascus"),
+])
+def test_a_long_title_leaves_out_the_phrase_that_sets_the_scene_before_its_subject(sentence: str, phrase: str,
+                                                                                 title: str):
+    assert title_of(sentence, phrase) == title
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("At least 58 people, among them many children, were killed in a suspected chemical attack on the "
+     "rebel-held town on Tuesday.", "Tuesday", "At least 58 people were killed in a suspected chemical attack on the"),
+    ("On 12 July FSA reported that one of its commanders, Kamal Hamami, had been killed by Islamists a day "
+     "before.", "a day before", "On 12 July FSA reported that one of its commanders"),
+    ("In Damascus, police broke up a protest on Friday.", "Friday", "In Damascus, police broke up a protest"),
+])
+def test_a_subject_a_clause_run_on_from_a_date_or_a_short_title_keeps_its_opening(sentence: str, phrase: str,
+                                                                                  title: str):
+    assert title_of(sentence, phrase).startswith(title)
+
+
 def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
     sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
     assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"

@@ -65,6 +65,13 @@ ASIDE = re.compile(r"\s[–—]\s[^–—]{1,80}?\s[–—]\s|\s\([^()]{1,80}\)"
 PARTICIPLE_OPENER = re.compile(r"^(?i:(?!during\b)[a-z]+ing\b)[^,;:]{0,80},\s+")
 """'Speaking at the UN General Assembly, Putin called for': how a sentence set the scene before its subject, which a
 headline leaves out."""
+PREPOSITION_OPENER = re.compile(
+    r"^(?i:in|at|on|during|after|amid|following|with|under|despite)\s(?!(?i:least|most|all|total|average)\b)"
+    r"[^,;:]{1,80},\s+")
+"""'In an audio statement posted online, the group's spokesman said': where a sentence set the scene before its
+subject, which a title too long for both leaves out ('At least 58 people, ...' is a subject)."""
+REDUCED_RELATIVE = re.compile(r"[a-z]+ed\s+(?:online|by|in|on|at|from|to|for|during|with|over|into|across)\b")
+"""A participle that qualifies the noun before it ('a statement posted online'), not a verb of a clause."""
 NO_SUBJECT = re.compile(
     r"(?:in|on|at|near|of|by|with|from|to|for|which|who|whom|whose|where|when|while|as|and|but|or|after|before|"
     r"including)\b", re.I)
@@ -92,7 +99,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
-    title = _without_subject_aside(_without_participle_opener(tidy(title)))
+    title = _without_subject_aside(_without_long_opener(_without_participle_opener(tidy(title))))
     if about:
         title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
@@ -117,6 +124,30 @@ def _without_participle_opener(title: str) -> str:
     if found is None or FINITE_VERB.search(title, 0, found.end()) or NO_SUBJECT.match(title, found.end()):
         return title
     return title[found.end():]
+
+
+def _without_long_opener(title: str) -> str:
+    """The title without a prepositional phrase that opens it (:data:`PREPOSITION_OPENER`) when the title is too
+    long to keep both it and the main clause, and a subject with a verb follows it: shortened, such a title would
+    be the phrase alone ('In an audio statement posted online'). A short one keeps it ('During the war, the city
+    fell')."""
+    found = PREPOSITION_OPENER.match(title)
+    if found is None or len(title.split()) <= TITLE_WORDS or NO_SUBJECT.match(title, found.end()) \
+            or FINITE_VERB.match(title, found.end()) or not FINITE_VERB.search(title, found.end()) \
+            or _holds_main_clause(found.group(0)):
+        return title
+    return title[found.end():]
+
+
+def _holds_main_clause(opener: str) -> bool:
+    """Whether what looked like an opening phrase runs on into the main clause, as a date phrase without a comma
+    does ('On 12 July FSA reported that one of its commanders,'): it has a verb before any relative word, and one
+    that is no participle qualifying a noun. 'After' may lead a clause of its own ('After the truce ended,')."""
+    if opener[:6].lower() == "after ":
+        return False
+    relative = RELATIVE_WORD.search(opener)
+    head = opener[:relative.start()] if relative else opener
+    return any(not REDUCED_RELATIVE.match(head, verb.start()) for verb in FINITE_VERB.finditer(head))
 
 
 def _without_subject_aside(title: str) -> str:
