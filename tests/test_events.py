@@ -30,6 +30,19 @@ def test_an_earlier_happening_in_an_after_clause_is_an_event_too(news: Path):
     assert values == ["2020-03-05", "2020-03-06"]
 
 
+@pytest.mark.parametrize("body", [
+    "Activists said the government wanted to crush the protests before Ramadan, when people gather in mosques.",
+    "The army vowed to retake the city by the end of the year.",
+])
+def test_a_date_that_only_bounds_an_intention_makes_no_event(news: Path, body: str):
+    assert events_of(news, body, published="2011-08-01") == []
+
+
+def test_a_happening_before_a_date_is_still_an_event(news: Path):
+    assert [value for value, _ in events_of(news, "The army retook the city before Ramadan.",
+                                            published="2011-08-01")] == ["2011-08-01/2011-08-29"]
+
+
 def test_the_date_a_sentence_counts_from_makes_no_event_of_its_own(news: Path):
     assert events_of(news, "Thirteen years after the 2011 uprising, the regime fell.", published="2024-12-09") == [
         ("2024", "The regime fell")]

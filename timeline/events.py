@@ -67,6 +67,11 @@ def normalise(text: str) -> str:
 
 
 SPACES = re.compile(r"\s+")
+INTENTION = (r"(?:wants?|wanted|hop(?:e|es|ed|ing)|plan(?:s|ned|ning)?|vow(?:s|ed)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|"
+             r"sought|threaten(?:s|ed)?|intend(?:s|ed)?|promis(?:e|es|ed)|pledg(?:e|es|ed)|tri(?:es|ed)|trying)")
+DEADLINE = re.compile(rf"\b{INTENTION}\s+to\b[^,;:]*\b(?:before|by)\s+(?:the\s+)?$", re.I)
+"""A date that only bounds what someone meant to do: 'wanted to crush the protests before Ramadan', 'vowed to retake
+the city by the end of the year'. Nothing happened then."""
 COUNTED_FROM_WHAT_FOLLOWS = frozenset({"after-anchor", "after-date"})
 """Rules whose date is counted from a date the same clause names after it ('Thirteen years after the 2011 uprising')."""
 
@@ -108,8 +113,10 @@ def reported_dates(text: str, sentence: Sentence,
     event, which has its own sentence elsewhere; so does a date that follows another
     with nothing between to begin another happening (:func:`_recalled_in_passing`).
     A sentence whose every date is background ("... protests which took place in
-    2010 and 2011") keeps them all.
+    2010 and 2011") keeps them all. A date that only bounds an intention (:data:`DEADLINE`) is no
+    background of anything: it dates nothing.
     """
+    dates = [(span, parts) for span, parts in dates if not _a_deadline(text, sentence, parts[0])]
     reported = [(span, parts) for span, parts in dates
                 if not _in_subordinate_clause(text, sentence, parts[0]) and not _counted_from(parts[0], dates)]
     reported = [(span, parts) for number, (span, parts) in enumerate(reported)
@@ -143,10 +150,18 @@ def _counted_from(expression: Expression, dates: list[tuple[DateSpan, list[Expre
 
 
 def _in_subordinate_clause(text: str, sentence: Sentence, expression: Expression) -> bool:
+    return bool(SUBORDINATE.search(_clause_before(text, sentence, expression)))
+
+
+def _a_deadline(text: str, sentence: Sentence, expression: Expression) -> bool:
+    return bool(DEADLINE.search(_clause_before(text, sentence, expression)))
+
+
+def _clause_before(text: str, sentence: Sentence, expression: Expression) -> str:
+    """The words of the expression's clause before it."""
     before = text[sentence.start:expression.start]
     clause_starts = [match.end() for match in CLAUSE_START.finditer(before)]
-    clause = before[clause_starts[-1] if clause_starts else 0:]
-    return bool(SUBORDINATE.search(clause))
+    return before[clause_starts[-1] if clause_starts else 0:]
 
 
 def _in_heading(article: Article, expression: Expression) -> bool:
