@@ -78,6 +78,8 @@ def test_an_aside_between_the_subject_and_its_verb_is_dropped(sentence: str, phr
      "Government forces entered Dayr Hafir, and secured it"),
     ("On 22 March an SDF contingent landed west of Raqqa, and the army advanced.", "22 March",
      "An SDF contingent landed west of Raqqa, and the army advanced"),
+    ("A ceasefire took effect today, after the presidents reached agreement in Moscow yesterday.", "yesterday",
+     "The presidents reached agreement in Moscow"),
 ])
 def test_a_date_in_a_later_clause_with_a_subject_of_its_own_titles_that_clause(sentence: str, phrase: str, title: str):
     assert title_of(sentence, phrase) == title

@@ -80,8 +80,9 @@ PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 """A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
-COORDINATION = re.compile(r"(?:,\s+(?:and|but)|;)\s+")
-"""Where a clause of its own begins: ', and', ', but', a semicolon."""
+COORDINATION = re.compile(r"(?:,\s+(?:and|but|after)|;)\s+")
+"""Where a clause of its own begins: ', and', ', but', ', after' (what happened before the main clause's
+happening: 'A ceasefire took effect today, after the presidents reached agreement yesterday'), a semicolon."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
