@@ -131,6 +131,14 @@ def test_a_subject_a_clause_run_on_from_a_date_or_a_short_title_keeps_its_openin
     assert title_of(sentence, phrase).startswith(title)
 
 
+@pytest.mark.parametrize(("sentence", "phrase"), [
+    ("On 19 July it was reported that the U.S. had decided to halt the program.", "19 July"),
+    ("It was also reported in December 2018 that the U.S. had decided to halt the program.", "December 2018"),
+])
+def test_a_saying_with_no_one_to_name_is_left_out(sentence: str, phrase: str):
+    assert title_of(sentence, phrase) == "The U.S. had decided to halt the program"
+
+
 def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
     sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
     assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"

@@ -30,6 +30,10 @@ ATTRIBUTION_BEFORE = re.compile(
     r"^(?:according to [^,]+,\s*|(?:[\w'’-]+\s+){1,6}?(?:said|says|told reporters|announced)\s+(?:[\w'’-]+\s+){0,3}?that\s+)",
     re.I,
 )
+IMPERSONAL_ATTRIBUTION = re.compile(
+    r"^it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:reported|confirmed|announced|revealed|claimed|alleged)\s+that\s+",
+    re.I)
+"""'It was reported that ...': a saying with no one to name, which a title leaves out whatever the date dates."""
 LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|however|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
 TRAILING_WORDS = re.compile(
     r"(?:\s+\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|which|who|whose|when|while|after|"
@@ -100,7 +104,8 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
-    title = _without_subject_aside(_without_long_opener(_without_participle_opener(tidy(title))))
+    title = IMPERSONAL_ATTRIBUTION.sub("", tidy(title))
+    title = _without_subject_aside(_without_long_opener(_without_participle_opener(title)))
     if about:
         title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
     title = shorten(title)
