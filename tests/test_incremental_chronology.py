@@ -1,5 +1,6 @@
 """The ordering a live build keeps: always the chronology a full ordering makes, ordering only what changed."""
 
+import calendar
 from dataclasses import replace
 from datetime import date, timedelta
 from itertools import count
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 import timeline.chronology as chronology_module
 import timeline.importance as importance
-from conftest import exports, make_site_project, pages
+from conftest import exports, make_site_project, pages, write_article
 from timeline.build import build
 from timeline.chronology import IncrementalChronology, build_chronology
 from timeline.config import SiteConfig
@@ -102,10 +103,30 @@ def test_a_change_orders_and_dates_only_the_events_that_came(monkeypatch: pytest
     assert came.importance == 2.0 and current[3].importance == 1.0  # it leads 3.md now, reported before event 3
 
 
-def test_live_rebuilds_that_move_an_articles_lead_write_what_fresh_builds_write(tmp_path: Path):
+def _project_with_more_reports(target: Path) -> Path:
+    """The site fixture with a dozen more dated reports, so that a change to one article changes few of the
+    events, and the live build orders only those (with most events changed it orders all afresh)."""
+    project = make_site_project(target, many_events=1)
+    for number in range(1, 13):
+        write_article(project, f"10-report-{number}.md", f"2012-{number:02d}-20",
+                      f"Talks in round {number} ended in Geneva on {number} {calendar.month_name[number]} 2012.")
+    return project
+
+
+@pytest.fixture
+def orderings_afresh(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry for each time a kept ordering ordered every event afresh."""
+    afresh: list[int] = []
+    real = IncrementalChronology._start
+    monkeypatch.setattr(IncrementalChronology, "_start", lambda *args: afresh.append(1) or real(*args))
+    return afresh
+
+
+def test_live_rebuilds_that_move_an_articles_lead_write_what_fresh_builds_write(tmp_path: Path,
+                                                                              orderings_afresh: list[int]):
     """The offensive, which its article led with, scores one less once an earlier dated sentence leads the
     article, and stops being a highlight: its card, kept by the live build, changes with it."""
-    project = make_site_project(tmp_path / "project", many_events=1)
+    project = _project_with_more_reports(tmp_path / "project")
     offensive = project / "content" / "articles" / "02-offensive.md"
     builder = SiteBuilder(project)
     assert builder.build().ok
@@ -119,3 +140,25 @@ def test_live_rebuilds_that_move_an_articles_lead_write_what_fresh_builds_write(
         assert pages(project / "output") == pages(fresh) and exports(project / "output") == exports(fresh)
         highlighted = [event.span.value for event in builder.chronology.events if event.importance >= 2]
         assert ("2012-07-17" in highlighted) == (text == original)
+    assert len(orderings_afresh) == 1  # the first build's
+
+
+def test_live_rebuilds_after_an_article_goes_and_another_comes_write_what_fresh_builds_write(
+        tmp_path: Path, orderings_afresh: list[int]):
+    project = _project_with_more_reports(tmp_path / "project")
+    articles = project / "content" / "articles"
+    builder = SiteBuilder(project)
+    assert builder.build().ok
+    protest = articles / "01-protest.md"
+    text = protest.read_text(encoding="utf-8")
+    protest.unlink()
+    came = articles / "04-protest-again.md"
+    for number, changed in enumerate([{protest}, {came}]):
+        if number:
+            came.write_text(text.replace("yesterday", "on Monday"), encoding="utf-8")
+        assert builder.build(changed).ok
+        fresh = tmp_path / f"fresh{number}"
+        build(project, fresh, use_cache=False)
+        assert pages(project / "output") == pages(fresh) and exports(project / "output") == exports(fresh)
+    assert any(event.sources[0].path.endswith("04-protest-again.md") for event in builder.chronology.events)
+    assert len(orderings_afresh) == 1  # the first build's
