@@ -401,10 +401,12 @@ def test_a_cache_keeping_text_keeps_export_pieces_it_was_not_asked_for_and_drops
     assert cache.rendered["json"] == 0
 
 
-@pytest.mark.parametrize("change", ["era", "importance"])
-def test_a_cache_told_which_fields_change_in_place_renders_an_event_anew_when_one_of_them_does(change: str):
+@pytest.mark.parametrize("change, changing", [("era", PER_BUILD_FIELDS), ("importance", PER_BUILD_FIELDS),
+                                              ("importance", ("importance",))])
+def test_a_cache_told_which_fields_change_in_place_renders_an_event_anew_when_one_of_them_does(
+        change: str, changing: tuple[str, ...]):
     event, rendered = sample_event(), []
-    cache = FragmentCache(changing=PER_BUILD_FIELDS)
+    cache = FragmentCache(changing=changing)
     cache.start(jinja2.Environment(loader=jinja2.DictLoader({})))
 
     def render() -> str:

@@ -68,8 +68,8 @@ Sighting = tuple[Event, tuple, bytes]
 (lists copied too, so that a change made in place shows) and its digest."""
 
 SIGHTED_EVENT, SIGHTED_VALUES, SIGHTED_DIGEST = itemgetter(0), itemgetter(1), itemgetter(2)
-UNSEEN: Sighting = (None, None, b"")  # type: ignore[assignment]
-"""Where an event was not seen: no object is it."""
+UNSEEN = (None, None, b"")
+"""A sighting of no event, for the events a render did not see: no object is it."""
 
 EVERY_FIELD = tuple(field.name for field in fields(Event))
 
