@@ -115,6 +115,13 @@ def test_he_in_a_title_is_the_person_the_sentence_before_was_about(news: Path):
         ("2012-02-25", "Hadi was sworn in before parliament")]
 
 
+def test_they_or_it_in_a_title_is_the_subject_of_the_sentence_before(news: Path):
+    assert events_of(news, "In a statement on Friday, the military council praised Mubarak for stepping down. Earlier "
+                           "in the day it had pledged to lift the state of emergency.") == [
+        ("2011-02-11", "In a statement, the military council praised Mubarak for stepping down"),
+        ("2011-02-11", "The military council had pledged to lift the state of emergency")]
+
+
 def test_a_sentence_dated_by_a_time_in_utc_is_an_event_on_that_day(news: Path):
     write_article(news, "a.md", "2011-02-12", "The curfew was lifted at 18:00 GMT.")
     [event] = build(news, news / "output").chronology.events

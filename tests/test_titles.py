@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.titles import TITLE_WORDS, make_title, named_subject
+from timeline.titles import TITLE_WORDS, make_title, named_subject, subject_of
 
 
 def title_of(sentence: str, phrase: str) -> str:
@@ -193,14 +193,77 @@ def test_a_leading_he_or_she_in_a_title_is_who_the_sentence_before_was_about():
     assert make_title("It collapsed on Sunday.", (16, 22), about="Baghdadi") == "It collapsed"
 
 
+@pytest.mark.parametrize("sentence, subject", [
+    ("In a statement, the military council praised Mubarak.", "the military council"),
+    ("The same day, Hezbollah and Iraqi Shiite fighters, backed up by artillery, captured the town.",
+     "Hezbollah and Iraqi Shiite fighters"),
+    ("On 5 March 2020, the presidents of Turkey and Russia, Erdogan and Putin, met in Moscow.",
+     "the presidents of Turkey and Russia"),
+    ("In the aftermath of the strikes, on 24 September 2018, Russian defence minister Sergey Shoygu confirmed the deal.",
+     "Russian defence minister Sergey Shoygu"),
+    ("The SDF, using up to 30,000 troops, launched an operation.", "The SDF"),
+    ("Protests spread; on Friday they occurred in ten cities.", "Protests"),
+    ("It was the largest offensive.", None),
+    ("They said they were inspired.", None),
+    ("When the vote failed, Saleh was wounded.", None),
+    ("Clashes.", None),
+])
+def test_a_sentences_subject_is_the_noun_phrase_before_its_verb_after_the_phrases_that_set_the_scene(
+        sentence: str, subject: str | None):
+    assert subject_of(sentence) == subject
+
+
+@pytest.mark.parametrize("sentence, phrase, before, title", [
+    ("Earlier in the day it had pledged to lift the state of emergency.", "Earlier in the day", "the military council",
+     "The military council had pledged to lift the state of emergency"),
+    ("Two days later, they also captured the towns of al-Thiabiya and Husseiniya.", "Two days later",
+     "Hezbollah and Iraqi Shiite fighters", "Hezbollah and Iraqi Shiite fighters also captured the towns of al-Thiabiya and Husseiniya"),
+    ("He added on Monday that the contract had been cancelled.", "Monday", "Russian defence minister Sergey Shoygu",
+     "Russian defence minister Sergey Shoygu added that the contract had been cancelled"),
+    ("They said on Monday they were inspired by the uprising.", "Monday", "Organisers",
+     "Organisers said they were inspired by the uprising"),
+    ("It was the first time on Monday that rebels entered the city.", "Monday", "the army",
+     "It was the first time that rebels entered the city"),
+    ("They retreated on Monday.", "Monday", "The army", "They retreated"),
+    ("It retreated on Monday.", "Monday", "the rebels", "It retreated"),
+    ("It resigned on Monday.", "Monday", "the prime minister", "It resigned"),
+    ("He resigned on Monday.", "Monday", "the rebels", "He resigned"),
+])
+def test_a_pronoun_opening_a_title_is_the_subject_of_the_sentence_before_when_they_agree(
+        sentence: str, phrase: str, before: str, title: str):
+    start = sentence.index(phrase)
+    assert make_title(sentence, (start, start + len(phrase)), subject=before) == title
+
+
+def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():
+    sentence = ("The rebels said late on Saturday that they had entered Homs, and they declared full control of the city "
+                "early yesterday.")
+    start = sentence.index("yesterday")
+    assert make_title(sentence, (start, start + 9)) == "The rebels declared full control of the city"
+
+
 @pytest.mark.parametrize("sentence, phrase, title", [
     ("It is the largest rebel offensive since Russia and Turkey agreed a ceasefire for Idlib in March 2020, which had "
      "largely frozen the front lines.", "March 2020", "Russia and Turkey agreed a ceasefire for Idlib"),
     ("Young protesters who have camped in central Sanaa since the uprising began in January have demanded that Saleh "
      "give up power.", "January", "The uprising began"),
     ("Syria has been suspended from the league since November 2011.", "November 2011", "Syria has been suspended from the league"),
+    ("The collapse came less than two weeks after Hayat Tahrir al-Sham and allied factions launched their offensive "
+     "from Idlib on November 27.", "November 27",
+     "Hayat Tahrir al-Sham and allied factions launched their offensive from Idlib"),
+    ("The ambush came less than three weeks after rebels took Damascus on December 8 and Assad fled to Russia.",
+     "December 8", "Rebels took Damascus"),
+    ("Turkey struck again days after the fall of Aleppo, backed by Russian jets, on 22 December.", "22 December",
+     "The fall of Aleppo"),
+    ("Fighters entered the town shortly after dawn on Sunday.", "Sunday", "Fighters entered the town shortly after dawn"),
+    ("The regime fell 13 years after a revolt against its rule, part of the protests that swept the region in 2011.",
+     "2011", "The regime fell 13 years after a revolt against its rule"),
+    ("Rebels retook the town after government troops withdrew on Sunday.", "Sunday",
+     "Rebels retook the town after government troops withdrew"),
 ])
-def test_a_date_of_what_a_since_clause_tells_titles_that_clause(sentence: str, phrase: str, title: str):
+def test_a_date_of_an_earlier_happening_counted_from_titles_that_happening(sentence: str, phrase: str, title: str):
+    """'since' and an 'after' behind a measure of time ('weeks after') lead into what the sentence counts from; a bare
+    'after' leads into a cause, and a comma not around a participle aside ends the clause the words lead into."""
     assert title_of(sentence, phrase) == title
 
 

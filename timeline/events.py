@@ -17,7 +17,7 @@ from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
 from timeline.sentences import FINITE_VERB, Sentence, split_sentences
 from timeline.tagger.timex import span_for
-from timeline.titles import make_title, named_subject
+from timeline.titles import make_title, named_subject, subject_of
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
@@ -83,9 +83,10 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     events: dict[tuple[str, str], Event] = {}
     dated = sorted((e for e in expressions if datable(e) and not _in_heading(article, e)), key=lambda e: e.start)
     starts = [e.start for e in dated]
-    named = None
+    named = subject = None
     for sentence in split_sentences(article.text):
         about, named = named, named_subject(sentence.text, named)
+        before, subject = subject, subject_of(sentence.text)
         inside = _within(dated, starts, sentence)
         if not inside:
             continue
@@ -94,7 +95,7 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
             key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, normalised, span, parts, about)
+            events[key] = _event(article, path, sentence, normalised, span, parts, about, before)
     return list(events.values())
 
 
@@ -169,9 +170,10 @@ def _in_heading(article: Article, expression: Expression) -> bool:
 
 
 def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
-           parts: list[Expression], about: str | None = None) -> Event:
-    """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it and
-    ``about`` whom the sentence before was about (see :func:`timeline.titles.named_subject`)."""
+           parts: list[Expression], about: str | None = None, before: str | None = None) -> Event:
+    """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it, ``about``
+    whom the sentence before was about (see :func:`timeline.titles.named_subject`) and ``before`` that sentence's
+    subject (:func:`timeline.titles.subject_of`): who or what a pronoun opening the title stands for."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
@@ -193,7 +195,7 @@ def _event(article: Article, path: str, sentence: Sentence, normalised: str, spa
     return Event(
         id=_id_of(path, normalised, phrase),
         span=span,
-        title=make_title(sentence.text, mark, about),
+        title=make_title(sentence.text, mark, about, before),
         text=sentence.text,
         sources=[source],
         tags=article.tags,

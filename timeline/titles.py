@@ -42,11 +42,28 @@ TRAILING_WORDS = re.compile(
 )
 SPACES = re.compile(r"\s+")
 PERSONAL_PRONOUN = re.compile(r"^(?:he|she)\b(?!['’])", re.I)
+SUBJECT_PRONOUN = re.compile(
+    r"^(?:(he|she)|(they)|(it)(?!\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"
+    r"appeared|remains|remained|takes|took)\b))\b(?!['’])", re.I)
+"""A pronoun opening a title, as group 1 ('he', 'she'), 2 ('they') or 3 ('it'); not the 'it' of 'It was the first
+time', which stands for nothing."""
+SUBJECT_END = re.compile(r"[,;:(]")
+PEOPLE = frozenset("""
+minister president leader spokesman spokeswoman official commander envoy king prince chief head secretary general
+man woman boy girl vendor activist journalist lawyer officer
+""".split())
+"""Singular heads of a subject that names a person, whom 'it' does not stand for."""
 NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w.'’-]*"
 NAMED_SUBJECT = re.compile(rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})(?=,|\s+[a-z])")
 """A name opening a sentence and followed by its verb or an apposition: 'Hadi was sworn in', 'Bashir, 41, was born'."""
 OPENING_PHRASE = re.compile(r"[^,;:]{1,60},\s+")
 """A phrase before the first comma of a sentence, which may set the scene before the subject."""
+OPENER = re.compile(
+    r"(?i:in|at|on|during|after|amid|following|with|under|despite|by|from|since|until|earlier|later|meanwhile|"
+    r"the\s+(?:same|next|following|previous)\s+\w+|(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
+    r"(?:later|earlier|after))\b")
+"""How a phrase that sets the scene of a sentence begins: a preposition, or a time ('The same day', 'Two days
+later')."""
 NOT_A_NAME = frozenset("""
 The A An In On At After Before When While During By For From With As But And Or Since Until Once If Although Though
 It He She They We I You This That These Those His Her Its Their Our There Here Some Many Most More Several All Both
@@ -58,9 +75,14 @@ REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
-SINCE = re.compile(r"\bsince\s+", re.I)
+EARLIER_HAPPENING = re.compile(r"\b(?:since|(?:hours|days|weeks|months|years|shortly|soon)\s+after)\s+", re.I)
+"""Words that lead into an earlier happening a sentence counts from: 'since', and 'after' behind a measure of time
+('came less than two weeks after the rebels took Damascus on December 8'); a bare 'after' leads into the cause or
+the setting of what the sentence tells, which stays its event."""
 CLAUSE_REST = re.compile(r"(?:[^,;:]|,(?=\s*\d))*")
 """The rest of a clause: up to its first comma, semicolon or colon, but for the comma inside a date ('March 15, 2011')."""
+CLAUSE_COMMA = re.compile(r"[,;:](?!\d)")
+"""A comma, semicolon or colon that ends a clause: not the comma inside a number ('1,000')."""
 CLAUSE_ON_THE_DATE = re.compile(r"^\s*,\s*which\b(?:[^,;:]|,(?=\s*\d))*")
 """A clause about the date phrase itself (', which began in Syria today'), which goes with it; a 'when' clause
 tells what went on then ('late yesterday, when police fired tear gas') and stays."""
@@ -91,24 +113,24 @@ RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
-def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = None) -> str:
-    """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it and
-    ``about`` whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is:
-    a chronology's entries are read apart, where 'He died' tells nothing."""
+def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = None,
+               subject: str | None = None) -> str:
+    """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it, ``about``
+    whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is, and ``subject``
+    that sentence's subject (:func:`subject_of`), which a leading 'They' or 'It' may stand for: a chronology's
+    entries are read apart, where 'He died' tells nothing."""
     since = _since_clause(sentence, mark) if mark else None
     if since is not None:
         return make_title(*since)
     own_clause = _coordinated_clause(sentence, mark) if mark else None
     if own_clause is not None:
-        return make_title(*own_clause)
+        return make_title(*own_clause, about, subject_of(sentence) or subject)
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
     title = IMPERSONAL_ATTRIBUTION.sub("", tidy(title))
     title = _without_subject_aside(_without_long_opener(_without_participle_opener(title)))
-    if about:
-        title = PERSONAL_PRONOUN.sub(lambda _: about, title, count=1)
-    title = shorten(title)
+    title = shorten(_with_antecedent(title, about, subject))
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
 
 
@@ -189,19 +211,79 @@ def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tupl
 
 
 def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
-    """The clause a 'since' leads into, with the date phrase's place in it, when the date is that clause's
-    ('the largest rebel offensive since Russia and Turkey agreed a ceasefire in March 2020'): the sentence
-    is dated by the earlier happening it counts from, which is then the event to name. None when 'since'
-    leads straight into the date ('suspended since November 2011'), which dates the main clause. The clause is
-    taken to end with its date, as it does when a sentence goes on after it ('who have camped there since the
-    uprising began in January have demanded')."""
+    """The clause a 'since' (or a measured 'after', :data:`EARLIER_HAPPENING`) leads into, with the date phrase's
+    place in it, when the date is that clause's ('the largest rebel offensive since Russia and Turkey agreed a
+    ceasefire in March 2020'): the sentence is dated by the earlier happening it counts from, which is then the event
+    to name. None when the words lead straight into the date ('suspended since November 2011'), which dates the main
+    clause, into a single word ('shortly after dawn on Sunday'), or past a comma that does not bound a participle
+    aside ('13 years after a revolt, part of the protests of 2010 and 2011': the date is the aside's). The clause is taken to end with its date,
+    as it does when a sentence goes on after it ('who have camped there since the uprising began in January have
+    demanded')."""
     start, end = mark
     found = None
-    for found in SINCE.finditer(sentence, 0, start):
+    for found in EARLIER_HAPPENING.finditer(sentence, 0, start):
         pass
-    if found is None or not _without_date_preposition(sentence[found.end():start]).strip():
+    if found is None or len(_without_date_preposition(sentence[found.end():start]).split()) < 2 \
+            or CLAUSE_COMMA.search(PARTICIPLE_ASIDE.sub(" ", sentence[found.end():start])):
         return None
     return sentence[found.end():end], (start - found.end(), end - found.end())
+
+
+def _with_antecedent(title: str, about: str | None, subject: str | None) -> str:
+    """The title with the pronoun that opens it replaced by what it stands for: 'he' or 'she' by ``about`` (or by a
+    ``subject`` that ends with a name: 'Russian defence minister Sergey Shoygu'), 'they' by a plural ``subject``
+    ('Hezbollah and Iraqi fighters', 'the rebels'), 'it' by a singular one that names no person ('the military
+    council', 'the SDF'). The title is left as it is when nothing agrees."""
+    found = SUBJECT_PRONOUN.match(title)
+    if found is None:
+        return title
+    person, plural, singular = found.groups()
+    head, many = _head(subject) if subject else ("", False)
+    if person:
+        stands_for = about or (subject if head[:1].isupper() and not head.isupper() and not many else None)
+    elif plural:
+        stands_for = subject if many or head.isupper() else None
+    else:
+        stands_for = subject if not many and (head.isupper() or head.islower() and head not in PEOPLE) else None
+    return stands_for + title[found.end():] if stands_for else title
+
+
+def _head(subject: str) -> tuple[str, bool]:
+    """The head word of a subject (the last before any 'of': 'presidents' of 'the presidents of Turkey and Russia') and
+    whether the subject is plural: a pair ('Hezbollah and Iraqi fighters'), or a head in -s that is no name ('Homs'):
+    in lower case, or capitalised only as the sentence's first word ('Organisers')."""
+    words = subject.split(" of ")[0].split()
+    head = words[-1]
+    common = head.islower() or len(words) == 1 and head[1:].islower()
+    return head, " and " in subject or common and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+
+
+def subject_of(sentence: str) -> str | None:
+    """The subject of the sentence's main clause: the words before its first verb, after any phrases without a verb
+    that open it ('In a statement, the military council praised' is about 'the military council'), and before an
+    aside between commas ('The SDF, using 30,000 troops, undertook'). None when that is not a short noun phrase
+    (a pronoun, a clause, a quotation)."""
+    start = _after_openers(sentence)
+    verb = FINITE_VERB.search(sentence, start)
+    if verb is None:
+        return None
+    end = SUBJECT_END.search(sentence, start, verb.start())
+    words = sentence[start:end.start() if end else verb.start()].split()
+    if not 0 < len(words) <= 8 or not (words[0][:1].isupper() or words[0] in ("the", "a", "an")) \
+            or words[0].capitalize() in NOT_A_NAME - {"The", "A", "An"} or NO_SUBJECT.match(words[-1]):
+        return None
+    return " ".join(words)
+
+
+def _after_openers(sentence: str) -> int:
+    """Where the sentence's subject begins: after the phrases of place, time or manner without a verb that open it,
+    each ending with a comma ('In the aftermath of the strikes, on 24 September 2018, Russian defence minister Sergey
+    Shoygu confirmed'; 'The same day, Hezbollah and Iraqi fighters, backed by artillery, captured')."""
+    start = len(sentence) - len(sentence.lstrip(" \"'“‘"))
+    while (opening := OPENING_PHRASE.match(sentence, start)) and OPENER.match(sentence, start) \
+            and not FINITE_VERB.search(sentence, start, opening.end()):
+        start = opening.end()
+    return start
 
 
 def named_subject(sentence: str, before: str | None) -> str | None:
