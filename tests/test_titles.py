@@ -28,7 +28,7 @@ def title_of(sentence: str, phrase: str) -> str:
      "The regime fell"),
     ("Over the weekend, several hundred young people threw stones.", "the weekend",
      "Several hundred young people threw stones"),
-    ("The assault came on the eve of Ramadan, which began in Syria today.", "the eve of Ramadan", "The assault came"),
+    ("Troops stormed Hama on the eve of Ramadan, which began in Syria today.", "the eve of Ramadan", "Troops stormed Hama"),
     ("The unrest flared again late yesterday, when police fired tear gas.", "yesterday",
      "The unrest flared again, when police fired tear gas"),
 ])
@@ -233,6 +233,16 @@ def test_a_pronoun_opening_a_title_is_the_subject_of_the_sentence_before_when_th
         sentence: str, phrase: str, before: str, title: str):
     start = sentence.index(phrase)
     assert make_title(sentence, (start, start + len(phrase)), subject=before) == title
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("The assault came on the eve of the Muslim fasting month of Ramadan, which began in Syria today.",
+     "the eve of the Muslim fasting month of Ramadan", "The assault came on the eve of the Muslim fasting month of Ramadan"),
+    ("The vote was on Tuesday.", "Tuesday", "The vote was on Tuesday"),
+    ("The assault came on Tuesday, after weeks of shelling.", "Tuesday", "The assault came, after weeks of shelling"),
+])
+def test_a_title_that_would_only_say_something_happened_keeps_its_date_phrase(sentence: str, phrase: str, title: str):
+    assert title_of(sentence, phrase) == title
 
 
 def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():

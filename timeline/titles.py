@@ -35,6 +35,9 @@ IMPERSONAL_ATTRIBUTION = re.compile(
     re.I)
 """'It was reported that ...': a saying with no one to name, which a title leaves out whatever the date dates."""
 LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|however|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
+WHEN_ALONE = re.compile(r"(?:\S+\s+){1,3}(?:came|happened|occurred|took\s+place|was|were)", re.I)
+"""A title that says only that something happened ('The assault came'): its date phrase told what there was to tell
+('on the eve of Ramadan'), and stays in it."""
 TRAILING_WORDS = re.compile(
     r"(?:\s+\b(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|that|which|who|whose|when|while|after|"
     r"before|his|her|its|their|was|were|is|are|had|has|have)\b)+$",
@@ -130,6 +133,8 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
     title = IMPERSONAL_ATTRIBUTION.sub("", tidy(title))
     title = _without_subject_aside(_without_long_opener(_without_participle_opener(title)))
+    if mark and WHEN_ALONE.fullmatch(title):
+        return make_title(sentence, None, about, subject)
     title = shorten(_with_antecedent(title, about, subject))
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
 
