@@ -115,6 +115,11 @@ def test_he_in_a_title_is_the_person_the_sentence_before_was_about(news: Path):
         ("2012-02-25", "Hadi was sworn in before parliament")]
 
 
+def test_he_in_a_title_is_the_person_a_clause_of_the_sentence_before_was_about(news: Path):
+    assert events_of(news, "The protests began after Mohamed Bouazizi, a street vendor in Sidi Bouzid, set himself "
+                           "on fire. He died on January 4.") == [("2011-01-04", "Mohamed Bouazizi died")]
+
+
 def test_they_or_it_in_a_title_is_the_subject_of_the_sentence_before(news: Path):
     assert events_of(news, "In a statement on Friday, the military council praised Mubarak for stepping down. Earlier "
                            "in the day it had pledged to lift the state of emergency.") == [

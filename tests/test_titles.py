@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.titles import TITLE_WORDS, make_title, named_subject, subject_of
+from timeline.titles import TITLE_WORDS, make_title, named_in_clause, named_subject, subject_of
 
 
 def title_of(sentence: str, phrase: str) -> str:
@@ -184,6 +184,18 @@ def test_numbers_with_thousands_separators_are_not_clause_breaks():
 def test_whom_a_sentence_is_about_is_the_name_it_opens_with_or_for_he_and_she_whom_the_one_before_was(
         sentence: str, before: str | None, subject: str | None):
     assert named_subject(sentence, before) == subject
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The protests began after Mohamed Bouazizi, a street vendor in Sidi Bouzid, set himself on fire.",
+     "Mohamed Bouazizi"),
+    ("Crowds gathered when Assad spoke.", "Assad"),
+    ("Crowds gathered after The Guardian reported the news.", None),
+    ("Crowds gathered after the army withdrew.", None),
+    ("Crowds gathered after Assad's speech.", None),
+])
+def test_a_name_in_a_clause_led_by_after_or_when_is_whom_the_clause_is_about(sentence: str, name: str | None):
+    assert named_in_clause(sentence) == name
 
 
 def test_a_leading_he_or_she_in_a_title_is_who_the_sentence_before_was_about():

@@ -17,7 +17,7 @@ from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
 from timeline.sentences import FINITE_VERB, Sentence, split_sentences
 from timeline.tagger.timex import span_for
-from timeline.titles import make_title, named_subject, subject_of
+from timeline.titles import make_title, named_in_clause, named_subject, subject_of
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
@@ -83,19 +83,21 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
     events: dict[tuple[str, str], Event] = {}
     dated = sorted((e for e in expressions if datable(e) and not _in_heading(article, e)), key=lambda e: e.start)
     starts = [e.start for e in dated]
-    named = subject = None
+    named = previous = None
     for sentence in split_sentences(article.text):
         about, named = named, named_subject(sentence.text, named)
-        before, subject = subject, subject_of(sentence.text)
         inside = _within(dated, starts, sentence)
+        before, previous = previous, sentence.text
         if not inside:
             continue
         normalised = normalise(sentence.text)
+        subject = subject_of(before) if before else None
+        person = about or (named_in_clause(before) if before else None)
         for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
             key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, normalised, span, parts, about, before)
+            events[key] = _event(article, path, sentence, normalised, span, parts, person, subject)
     return list(events.values())
 
 

@@ -59,6 +59,11 @@ man woman boy girl vendor activist journalist lawyer officer
 NAME_WORD = r"(?:(?:al|el)-)?[A-Z][\w.'’-]*"
 NAMED_SUBJECT = re.compile(rf"({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})(?=,|\s+[a-z])")
 """A name opening a sentence and followed by its verb or an apposition: 'Hadi was sworn in', 'Bashir, 41, was born'."""
+SUBORDINATE_SUBJECT = re.compile(
+    rf"\b(?:after|when|as|because|while|before|until)\s+({NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}})"
+    rf"(?:,[^,;:]{{1,80}},)?\s+(?={FINITE_VERB.pattern})")
+"""A name that is the subject of a clause led by 'after', 'when' and the like ('after Mohamed Bouazizi, a street
+vendor, set himself on fire')."""
 OPENING_PHRASE = re.compile(r"[^,;:]{1,60},\s+")
 """A phrase before the first comma of a sentence, which may set the scene before the subject."""
 OPENER = re.compile(
@@ -300,6 +305,13 @@ def named_subject(sentence: str, before: str | None) -> str | None:
     if PERSONAL_PRONOUN.match(sentence):
         return before
     return _name_in(NAMED_SUBJECT.match(sentence)) or _name_in(_name_after_opening_phrase(sentence))
+
+
+def named_in_clause(sentence: str) -> str | None:
+    """A name that is the subject of a clause led by 'after', 'when' and the like (:data:`SUBORDINATE_SUBJECT`):
+    whom 'he' or 'she' in the next sentence stands for when the sentence opens with no name ('The protests began
+    after Mohamed Bouazizi, a street vendor, set himself on fire. He died on January 4')."""
+    return _name_in(SUBORDINATE_SUBJECT.search(sentence))
 
 
 def _name_in(match: re.Match | None) -> str | None:
