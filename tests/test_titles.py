@@ -282,10 +282,15 @@ def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():
      "2011", "The regime fell 13 years after a revolt against its rule"),
     ("Rebels retook the town after government troops withdrew on Sunday.", "Sunday",
      "Rebels retook the town after government troops withdrew"),
+    ("Its loss, following the recapture of Mosul in Iraq in the summer, leaves the group with a shrinking area.",
+     "the summer", "The recapture of Mosul in Iraq"),
+    ("Government forces seized the territory following days of fighting on Sunday.", "Sunday",
+     "Government forces seized the territory following days of fighting"),
 ])
 def test_a_date_of_an_earlier_happening_counted_from_titles_that_happening(sentence: str, phrase: str, title: str):
-    """'since' and an 'after' behind a measure of time ('weeks after') lead into what the sentence counts from; a bare
-    'after' leads into a cause, and a comma not around a participle aside ends the clause the words lead into."""
+    """'since', an 'after' behind a measure of time ('weeks after') and a 'following' opening an aside lead into what
+    the sentence counts from; a bare 'after' or 'following' leads into a cause, and a comma not around a participle
+    aside ends the clause the words lead into."""
     assert title_of(sentence, phrase) == title
 
 

@@ -83,10 +83,11 @@ REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
-EARLIER_HAPPENING = re.compile(r"\b(?:since|(?:hours|days|weeks|months|years|shortly|soon)\s+after)\s+", re.I)
-"""Words that lead into an earlier happening a sentence counts from: 'since', and 'after' behind a measure of time
-('came less than two weeks after the rebels took Damascus on December 8'); a bare 'after' leads into the cause or
-the setting of what the sentence tells, which stays its event."""
+EARLIER_HAPPENING = re.compile(r"(?:\bsince|\b(?:hours|days|weeks|months|years|shortly|soon)\s+after|,\s+following)\s+", re.I)
+"""Words that lead into an earlier happening a sentence counts from: 'since', 'after' behind a measure of time
+('came less than two weeks after the rebels took Damascus on December 8') and 'following' opening an aside ('Its
+loss, following the recapture of Mosul in the summer, leaves'); a bare 'after' or 'following' leads into the cause
+or the setting of what the sentence tells, which stays its event."""
 CLAUSE_REST = re.compile(r"(?:[^,;:]|,(?=\s*\d))*")
 """The rest of a clause: up to its first comma, semicolon or colon, but for the comma inside a date ('March 15, 2011')."""
 CLAUSE_COMMA = re.compile(r"[,;:](?!\d)")
