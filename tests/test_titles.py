@@ -226,25 +226,31 @@ def test_a_sentences_subject_is_the_noun_phrase_before_its_verb_after_the_phrase
 
 
 @pytest.mark.parametrize("sentence, phrase, before, title", [
-    ("Earlier in the day it had pledged to lift the state of emergency.", "Earlier in the day", "the military council",
+    ("Earlier in the day it had pledged to lift the state of emergency.", "Earlier in the day",
+     "In a statement, the military council praised Mubarak.",
      "The military council had pledged to lift the state of emergency"),
     ("Two days later, they also captured the towns of al-Thiabiya and Husseiniya.", "Two days later",
-     "Hezbollah and Iraqi Shiite fighters", "Hezbollah and Iraqi Shiite fighters also captured the towns of al-Thiabiya and Husseiniya"),
-    ("He added on Monday that the contract had been cancelled.", "Monday", "Russian defence minister Sergey Shoygu",
+     "The same day, Hezbollah and Iraqi Shiite fighters, backed up by artillery, captured the town.",
+     "Hezbollah and Iraqi Shiite fighters also captured the towns of al-Thiabiya and Husseiniya"),
+    ("He added on Monday that the contract had been cancelled.", "Monday",
+     "In the aftermath of the strikes, Russian defence minister Sergey Shoygu confirmed the deal after Putin agreed.",
      "Russian defence minister Sergey Shoygu added that the contract had been cancelled"),
-    ("They said on Monday they were inspired by the uprising.", "Monday", "Organisers",
+    ("He died on January 4.", "January 4",
+     "The protests began after Mohamed Bouazizi, a street vendor, set himself on fire.", "Mohamed Bouazizi died"),
+    ("They said on Monday they were inspired by the uprising.", "Monday",
+     "Organisers, mostly young activists, deliberately picked the holiday.",
      "Organisers said they were inspired by the uprising"),
-    ("It was the first time on Monday that rebels entered the city.", "Monday", "the army",
+    ("It was the first time on Monday that rebels entered the city.", "Monday", "In Homs, the army opened fire.",
      "It was the first time that rebels entered the city"),
-    ("They retreated on Monday.", "Monday", "The army", "They retreated"),
-    ("It retreated on Monday.", "Monday", "the rebels", "It retreated"),
-    ("It resigned on Monday.", "Monday", "the prime minister", "It resigned"),
-    ("He resigned on Monday.", "Monday", "the rebels", "He resigned"),
+    ("They retreated on Monday.", "Monday", "The army opened fire.", "They retreated"),
+    ("It retreated on Monday.", "Monday", "The rebels opened fire.", "It retreated"),
+    ("It resigned on Monday.", "Monday", "The prime minister met the king.", "It resigned"),
+    ("He resigned on Monday.", "Monday", "The rebels opened fire.", "He resigned"),
 ])
 def test_a_pronoun_opening_a_title_is_the_subject_of_the_sentence_before_when_they_agree(
         sentence: str, phrase: str, before: str, title: str):
     start = sentence.index(phrase)
-    assert make_title(sentence, (start, start + len(phrase)), subject=before) == title
+    assert make_title(sentence, (start, start + len(phrase)), before=before) == title
 
 
 @pytest.mark.parametrize("sentence, phrase, title", [

@@ -17,7 +17,7 @@ from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
 from timeline.sentences import FINITE_VERB, Sentence, split_sentences
 from timeline.tagger.timex import span_for
-from timeline.titles import make_title, named_in_clause, named_subject, subject_of
+from timeline.titles import make_title, named_subject
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
@@ -91,13 +91,11 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
         if not inside:
             continue
         normalised = normalise(sentence.text)
-        subject = subject_of(before) if before else None
-        person = about or (named_in_clause(before) if before else None)
         for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
             key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, normalised, span, parts, person, subject)
+            events[key] = _event(article, path, sentence, normalised, span, parts, about, before)
     return list(events.values())
 
 
@@ -174,8 +172,8 @@ def _in_heading(article: Article, expression: Expression) -> bool:
 def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
            parts: list[Expression], about: str | None = None, before: str | None = None) -> Event:
     """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it, ``about``
-    whom the sentence before was about (see :func:`timeline.titles.named_subject`) and ``before`` that sentence's
-    subject (:func:`timeline.titles.subject_of`): who or what a pronoun opening the title stands for."""
+    whom the sentence before was about (see :func:`timeline.titles.named_subject`) and ``before`` that sentence,
+    whose subject a pronoun opening the title may stand for."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
