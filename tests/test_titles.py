@@ -29,6 +29,11 @@ def title_of(sentence: str, phrase: str) -> str:
     ("Over the weekend, several hundred young people threw stones.", "the weekend",
      "Several hundred young people threw stones"),
     ("Troops stormed Hama on the eve of Ramadan, which began in Syria today.", "the eve of Ramadan", "Troops stormed Hama"),
+    ("That same month, the Telegraph reported that the FSA had reached the coast.", "same month",
+     "The Telegraph reported that the FSA had reached the coast"),
+    ("He had been the only candidate in the presidential election held on February 21.", "February 21",
+     "He had been the only candidate in the presidential election"),
+    ("The rebels held on February 21 a town they had taken.", "February 21", "The rebels held a town they had taken"),
     ("The unrest flared again late yesterday, when police fired tear gas.", "yesterday",
      "The unrest flared again, when police fired tear gas"),
 ])

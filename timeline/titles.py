@@ -18,9 +18,15 @@ SHORTEST_CLAUSE = 5
 
 TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
 DATE_PREPOSITION = re.compile(
-    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through)\s+(?:the\s+)?)?" + TIME_OF_PHRASE + "$",
+    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through)\s+(?:the\s+)?)?"
+    + r"(?:\b(?:that|this)\s+)?" + TIME_OF_PHRASE + "$",
     re.I,
 )
+"""The words that lead into a date phrase: a preposition, an article or a demonstrative the phrase leaves out
+('That same month, the Telegraph reported'), a time of the day or year ('late on')."""
+HELD_THEN = re.compile(
+    r"\b(?:election|vote|referendum|meeting|talks|summit|conference|polls|ceremony|funeral|rally)( held)\s*$", re.I)
+"""What is left of 'the election held on February 21' without its date: a participle that only led into the date."""
 POSSESSIVE = re.compile(r"^['’]s\b")
 ATTRIBUTION_AFTER = re.compile(
     r",\s*(?:according to [^,;]+|(?:[\w'’-]+\s+){0,5}?(?:said|says|added|reported|claimed|told [\w ]{1,40}?))\s*(?=[,;]|$)",
@@ -357,7 +363,9 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     on_the_date = CLAUSE_ON_THE_DATE.match(after)
     if on_the_date:
         after = after[on_the_date.end():]
-    return _without_date_preposition(before) + " " + after
+    before = _without_date_preposition(before)
+    held = HELD_THEN.search(before, max(0, len(before) - 24))
+    return (before[:held.start(1)] if held else before) + " " + after
 
 
 def _without_date_preposition(text: str) -> str:
