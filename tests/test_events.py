@@ -120,6 +120,12 @@ def test_he_in_a_title_is_the_person_a_clause_of_the_sentence_before_was_about(n
                            "on fire. He died on January 4.") == [("2011-01-04", "Mohamed Bouazizi died")]
 
 
+def test_what_happened_hours_later_is_an_event_on_the_same_day(news: Path):
+    assert events_of(news, "Troops entered Homs on 3 March. Hours later, rebels withdrew from the district.",
+                     published="2012-03-05") == [("2012-03-03", "Troops entered Homs"),
+                                                 ("2012-03-03TXX", "Rebels withdrew from the district")]
+
+
 def test_they_or_it_in_a_title_is_the_subject_of_the_sentence_before(news: Path):
     assert events_of(news, "In a statement on Friday, the military council praised Mubarak for stepping down. Earlier "
                            "in the day it had pledged to lift the state of emergency.") == [

@@ -11,6 +11,7 @@ from timeline.readers import read_article
 from timeline.tagger import is_narrative, tag_article, tag_text
 from timeline.tagger.before_christ import written_back
 from timeline.tagger.foreign import dateparser_dates, tag_foreign
+from timeline.tagger.timex import display, span_for
 
 PUBLISHED = date(2024, 12, 26)
 
@@ -133,6 +134,23 @@ def test_the_previous_or_following_month_and_month_end_count_from_the_last_date(
 
 def test_a_year_later_counts_from_the_last_resolved_date_not_the_publication_date():
     assert value_of("He left in 2011. A year later, he came back.", "A year later") == "2012"
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("Troops entered Homs on 3 March. Hours later, rebels withdrew.", "Hours later", "2024-03-03TXX"),
+    ("Troops entered Homs on 3 March. A few minutes later, rebels withdrew.", "A few minutes later", "2024-03-03TXX"),
+    ("Troops entered Homs on 3 March. Moments afterwards, rebels withdrew.", "Moments afterwards", "2024-03-03TXX"),
+    ("Rebels withdrew from Homs hours ago.", "hours ago", "2024-12-26TXX"),
+    ("Troops entered Homs on 3 March. Two hours later, rebels withdrew.", "Two hours later", "2024-03-03"),
+])
+def test_hours_or_minutes_later_are_the_last_dates_day_at_an_unknown_time(text, expression, value):
+    assert value_of(text, expression) == value
+
+
+def test_the_day_of_an_unknown_time_is_a_day_and_reads_as_one():
+    span = span_for("2024-03-03TXX")
+    assert (span.begin, span.end, span.granularity) == (date(2024, 3, 3), date(2024, 3, 3), "day")
+    assert display(span) == "3 March 2024"
 
 
 def test_years_after_a_dated_thing_count_from_that_date():

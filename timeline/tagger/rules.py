@@ -631,6 +631,16 @@ def resolve_ago(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     return Resolution("DATE", value_at(moved, unit), anchor=anchor)
 
 
+def resolve_moments(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'Hours later', 'a few minutes earlier', 'moments ago': some time on the day of the last date (of the
+    reference date for 'ago'), too little to name another day; TimeML writes it as that day at an unknown time
+    ('1950-06-25TXX')."""
+    anchor = ctx.deictic_anchor() if match.group("dir").lower() == "ago" else ctx.narrative_anchor()
+    if anchor is None:
+        return None
+    return Resolution("DATE", f"{day_value(anchor.day)}TXX", anchor=anchor)
+
+
 def resolve_after_event(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
     """'two days after the KPA invaded', 'Two years before, the French had refused', in a narrative: counted
     from the date the story last gave, which is where it told of that event. In news, where such a count
@@ -913,6 +923,9 @@ RULES: tuple[Rule, ...] = (
           resolve_after_date, words("after", "before")),
     _rule("after-event", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before))\b", resolve_after_event, words("after", "before")),
     _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
+    _rule("moments-later", r"(?i:\b(?:(?:a\s+few|a\s+couple\s+of|several|some|just)\s+)?(?:hours|minutes|moments)\s+"
+          r"(?P<dir>later|earlier|afterwards|afterward|ago))\b", resolve_moments,
+          words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
     _rule("neighbour-day", rf"(?i:\b{MOD}(?:the\s+(?P<w1>previous|next|following|same)\s+(?:day|(?P<part_after>morning|afternoon|evening|night))|the\s+day\s+(?P<w2>before|after)(?!\s+\w+ing\b)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b{HOLIDAY_EDGE}(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),

@@ -21,7 +21,7 @@ MONTH_NAMES = [calendar.month_name[number] for number in range(13)]
 
 VALUE = re.compile(
     r"^(?:(?P<century>\d{2})|(?P<decade>\d{3})|(?P<year>\d{4})"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>[\d:]+(?:Z|[+-]\d\d(?::?\d\d)?)?|MO|AF|EV|NI|DT))?)?"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<time>[\d:]+(?:Z|[+-]\d\d(?::?\d\d)?)?|MO|AF|EV|NI|DT|XX))?)?"
     r"|W(?P<week>\d{2})(?P<weekend>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?)$"
 )
 
@@ -162,7 +162,7 @@ def _plain(value: str) -> str:
     if parts["day"]:
         text = _day_text(date(int(year), int(parts["month"]), int(parts["day"])))
         time = parts["time"]
-        return f"{text}, {PARTS_OF_DAY.get(time) or _clock_text(time)}" if time else text
+        return f"{text}, {PARTS_OF_DAY.get(time) or _clock_text(time)}" if time and time != "XX" else text
     if parts["month"]:
         return f"{MONTH_NAMES[int(parts['month'])]} {year}"
     if parts["week"]:
