@@ -166,6 +166,18 @@ def test_long_sentence_ends_at_a_clause_break_or_a_whole_word():
     assert not title.rstrip("…").endswith((" the", " of", ","))
 
 
+@pytest.mark.parametrize("sentence, title", [
+    ("Yesterday, US President Donald Trump wrote on Twitter that Russian President Vladimir Putin, Russia and Iran "
+     "were responsible for backing the government, and warned of a big price to pay.",
+     "US President Donald Trump wrote on Twitter that Russian President Vladimir Putin, Russia…"),
+    ("Yesterday, the Syrian government declared that it would not seek any reconciliation with Turkey, unless Turkey "
+     "withdrew its forces from the north of the country.",
+     "The Syrian government declared that it would not seek any reconciliation with Turkey"),
+])
+def test_a_long_title_is_not_ended_inside_what_was_said_before_its_verb(sentence: str, title: str):
+    assert title_of(sentence, "Yesterday") == title
+
+
 def test_numbers_with_thousands_separators_are_not_clause_breaks():
     sentence = "Rights activists say more than 1,600 civilians have been killed by the security forces since March began."
     assert "1,600 civilians" in title_of(sentence, "March")

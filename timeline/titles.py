@@ -56,6 +56,7 @@ SUBJECT_PRONOUN = re.compile(
     r"appeared|remains|remained|takes|took)\b))\b(?!['’])", re.I)
 """A pronoun opening a title, as group 1 ('he', 'she'), 2 ('they') or 3 ('it'); not the 'it' of 'It was the first
 time', which stands for nothing."""
+MODAL = re.compile(r"\b(?:would|will|could|can|may|might|must|should|shall)\b")
 SUBJECT_END = re.compile(r"[,;:(]")
 PEOPLE = frozenset("""
 minister president leader spokesman spokeswoman official commander envoy king prince chief head secretary general
@@ -411,11 +412,19 @@ def shorten(text: str) -> str:
         return text
     for clause_break in CLAUSE_BREAK.finditer(text):
         clause = text[:clause_break.start()]
-        if SHORTEST_CLAUSE <= len(clause.split()) <= TITLE_WORDS:
+        if SHORTEST_CLAUSE <= len(clause.split()) <= TITLE_WORDS and not _cut_in_a_saying(clause):
             return _without_dangling_words(clause)
         if len(clause.split()) > TITLE_WORDS:
             break
     return _without_dangling_words(" ".join(words[:TITLE_WORDS])) + "…"
+
+
+def _cut_in_a_saying(clause: str) -> bool:
+    """Whether ending the title at ``clause`` would cut what was said before its verb: the last 'that' of the clause
+    has none after it ('Trump wrote on Twitter that Russian President Vladimir Putin', of 'that Putin, Russia and
+    Iran were responsible'), which reads as a whole, and false, statement."""
+    that = clause.rfind(" that ")
+    return that >= 0 and FINITE_VERB.search(clause, that) is None and MODAL.search(clause, that) is None
 
 
 def _without_dangling_words(text: str) -> str:
