@@ -178,6 +178,12 @@ def test_a_long_title_is_not_ended_inside_what_was_said_before_its_verb(sentence
     assert title_of(sentence, "Yesterday") == title
 
 
+def test_a_title_whose_opening_phrase_is_left_out_does_not_begin_with_the_break_after_it():
+    sentence = "According to the group, Mr. Assad – who fled – left on Friday."
+    assert title_of(sentence, "Friday") == "Mr. Assad left"
+    assert title_of("according , Mr. Mr. – Mr.", "Mr. Mr.") == "Mr"
+
+
 def test_numbers_with_thousands_separators_are_not_clause_breaks():
     sentence = "Rights activists say more than 1,600 civilians have been killed by the security forces since March began."
     assert "1,600 civilians" in title_of(sentence, "March")

@@ -50,6 +50,8 @@ TRAILING_WORDS = re.compile(
     re.I,
 )
 SPACES = re.compile(r"\s+")
+EDGE_PUNCTUATION = " ,;:.–—-"
+"""What a title never begins or ends with: what is left of a clause break when the words beside it were removed."""
 PERSONAL_PRONOUN = re.compile(r"^(?:he|she)\b(?!['’])", re.I)
 SUBJECT_PRONOUN = re.compile(
     r"^(?:(he|she)|(they)|(it)(?!\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"
@@ -145,7 +147,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
     title = IMPERSONAL_ATTRIBUTION.sub("", tidy(title))
-    title = _without_subject_aside(_without_long_opener(_without_participle_opener(title)))
+    title = _without_subject_aside(_without_long_opener(_without_participle_opener(title))).strip(EDGE_PUNCTUATION)
     if mark and WHEN_ALONE.fullmatch(title):
         return make_title(sentence, None, about, before)
     title = shorten(_with_antecedent(title, about, before))
@@ -402,7 +404,7 @@ def tidy(text: str) -> str:
     text = REPEATED_BREAKS.sub(r"\1", text)
     text = EMPTY_PARENTHESES.sub("", text)
     text = LEADING_FILLER.sub("", text.strip(" ,;:–—-"))
-    return text.strip(" ,;:.–—-")
+    return text.strip(EDGE_PUNCTUATION)
 
 
 def shorten(text: str) -> str:
