@@ -92,7 +92,8 @@ REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
-EARLIER_HAPPENING = re.compile(r"(?:\bsince|\b(?:hours|days|weeks|months|years|shortly|soon)\s+after|,\s+following)\s+", re.I)
+EARLIER_HAPPENING = re.compile(
+    r"(?:\bsince|\b(?:hours|days|weeks|months|years|shortly|soon)\s+after|,\s+following)\s+", re.I)
 """Words that lead into an earlier happening a sentence counts from: 'since', 'after' behind a measure of time
 ('came less than two weeks after the rebels took Damascus on December 8') and 'following' opening an aside ('Its
 loss, following the recapture of Mosul in the summer, leaves'); a bare 'after' or 'following' leads into the cause
@@ -236,9 +237,9 @@ def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int,
     ceasefire in March 2020'): the sentence is dated by the earlier happening it counts from, which is then the event
     to name. None when the words lead straight into the date ('suspended since November 2011'), which dates the main
     clause, into a single word ('shortly after dawn on Sunday'), or past a comma that does not bound a participle
-    aside ('13 years after a revolt, part of the protests of 2010 and 2011': the date is the aside's). The clause is taken to end with its date,
-    as it does when a sentence goes on after it ('who have camped there since the uprising began in January have
-    demanded')."""
+    aside ('13 years after a revolt, part of the protests of 2010 and 2011': the date is the aside's). The clause
+    is taken to end with its date, as it does when a sentence goes on after it ('who have camped there since the
+    uprising began in January have demanded')."""
     start, end = mark
     lowered = sentence[:start].lower()
     if "since" not in lowered and "after" not in lowered and "following" not in lowered:
@@ -260,16 +261,18 @@ def _with_antecedent(title: str, about: str | None, before: str | None) -> str:
     singular one that names no person ('the military council', 'the SDF'). The title is left as it is when nothing
     agrees."""
     found = SUBJECT_PRONOUN.match(title)
-    if found is None or before is None and about is None:
+    if found is None:
         return title
     person, plural, _ = found.groups()
     if person and about:
         return about + title[found.end():]
-    subject = subject_of(before) if before else None
+    if before is None:
+        return title
+    subject = subject_of(before)
     head, many = _head(subject) if subject else ("", False)
     if person:
         named = head[:1].isupper() and not head.isupper() and not many
-        stands_for = subject if named else named_in_clause(before) if before else None
+        stands_for = subject if named else named_in_clause(before)
     elif plural:
         stands_for = subject if many or head.isupper() else None
     else:
@@ -278,9 +281,9 @@ def _with_antecedent(title: str, about: str | None, before: str | None) -> str:
 
 
 def _head(subject: str) -> tuple[str, bool]:
-    """The head word of a subject (the last before any 'of': 'presidents' of 'the presidents of Turkey and Russia') and
-    whether the subject is plural: a pair ('Hezbollah and Iraqi fighters'), or a head in -s that is no name ('Homs'):
-    in lower case, or capitalised only as the sentence's first word ('Organisers')."""
+    """The head word of a subject (the last before any 'of': 'presidents' of 'the presidents of Turkey and Russia')
+    and whether the subject is plural: a pair ('Hezbollah and Iraqi fighters'), or a head in -s that is no name
+    ('Homs'): in lower case, or capitalised only as the sentence's first word ('Organisers')."""
     words = subject.split(" of ")[0].split()
     head = words[-1]
     common = head.islower() or len(words) == 1 and head[1:].islower()
@@ -290,7 +293,7 @@ def _head(subject: str) -> tuple[str, bool]:
 def subject_of(sentence: str) -> str | None:
     """The subject of the sentence's main clause: the words before its first verb, after any phrases without a verb
     that open it ('In a statement, the military council praised' is about 'the military council'), and before an
-    aside between commas ('The SDF, using 30,000 troops, undertook'). None when that is not a short noun phrase
+    aside between commas ('The SDF, using 30,000 troops, launched'). None when that is not a short noun phrase
     (a pronoun, a clause, a quotation)."""
     start = _after_openers(sentence)
     verb = FINITE_VERB.search(sentence, start)
