@@ -120,6 +120,13 @@ def test_he_in_a_title_is_the_person_a_clause_of_the_sentence_before_was_about(n
                            "on fire. He died on January 4.") == [("2011-01-04", "Mohamed Bouazizi died")]
 
 
+def test_two_dates_in_two_clauses_of_their_own_are_two_events_each_titled_by_its_clause(news: Path):
+    assert events_of(news, "President Bashar al-Assad accepted the plan last month but the government missed a "
+                           "deadline on Tuesday to pull its forces out.", published="2012-04-11") == [
+        ("2012-03", "President Bashar al-Assad accepted the plan"),
+        ("2012-04-10", "The government missed a deadline to pull its forces out")]
+
+
 def test_what_happened_hours_later_is_an_event_on_the_same_day(news: Path):
     assert events_of(news, "Troops entered Homs on 3 March. Hours later, rebels withdrew from the district.",
                      published="2012-03-05") == [("2012-03-03", "Troops entered Homs"),

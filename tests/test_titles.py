@@ -286,6 +286,20 @@ def test_a_title_that_would_only_say_something_happened_keeps_its_date_phrase(se
     assert title_of(sentence, phrase) == title
 
 
+def test_a_clause_of_its_own_with_the_next_date_is_another_event_with_its_own_title():
+    sentence = ("President Bashar al-Assad accepted the plan last month but the government missed a deadline on Tuesday "
+                "to pull its forces out.")
+    first, tuesday = sentence.index("last month"), sentence.index("Tuesday")
+    assert make_title(sentence, (first, first + 10), later=tuesday) == "President Bashar al-Assad accepted the plan"
+    assert make_title(sentence, (first, first + 10)).startswith("President Bashar al-Assad accepted the plan but")
+    assert title_of(sentence, "Tuesday") == "The government missed a deadline to pull its forces out"
+
+
+def test_a_clause_led_by_after_stays_in_the_title_of_the_happening_it_follows():
+    sentence = "The rebels said on Saturday that they had entered Homs, after army units withdrew."
+    assert title_of(sentence, "Saturday") == "The rebels said that they had entered Homs, after army units withdrew"
+
+
 def test_a_pronoun_in_a_clause_of_its_own_is_the_sentences_subject():
     sentence = ("The rebels said late on Saturday that they had entered Homs, and they declared full control of the city "
                 "early yesterday.")

@@ -91,11 +91,13 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
         if not inside:
             continue
         normalised = normalise(sentence.text)
-        for span, parts in reported_dates(article.text, sentence, join_ranges(article.text, inside)):
+        reported = reported_dates(article.text, sentence, join_ranges(article.text, inside))
+        for number, (span, parts) in enumerate(reported):
             key = (normalised, span.value)
             if key in events:
                 continue
-            events[key] = _event(article, path, sentence, normalised, span, parts, about, before)
+            later = reported[number + 1][1][0].start - sentence.start if number + 1 < len(reported) else None
+            events[key] = _event(article, path, sentence, normalised, span, parts, about, before, later)
     return list(events.values())
 
 
@@ -170,10 +172,12 @@ def _in_heading(article: Article, expression: Expression) -> bool:
 
 
 def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
-           parts: list[Expression], about: str | None = None, before: str | None = None) -> Event:
+           parts: list[Expression], about: str | None = None, before: str | None = None,
+           later: int | None = None) -> Event:
     """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it, ``about``
-    whom the sentence before was about (see :func:`timeline.titles.named_subject`) and ``before`` that sentence,
-    whose subject a pronoun opening the title may stand for."""
+    whom the sentence before was about (see :func:`timeline.titles.named_subject`), ``before`` that sentence,
+    whose subject a pronoun opening the title may stand for, and ``later`` where in the sentence its next date
+    begins."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
@@ -195,7 +199,7 @@ def _event(article: Article, path: str, sentence: Sentence, normalised: str, spa
     return Event(
         id=_id_of(path, normalised, phrase),
         span=span,
-        title=make_title(sentence.text, mark, about, before),
+        title=make_title(sentence.text, mark, about, before, later),
         text=sentence.text,
         sources=[source],
         tags=article.tags,

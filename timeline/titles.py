@@ -125,25 +125,29 @@ PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 """A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
-COORDINATION = re.compile(r"(?:,\s+(?:and|but|after)|;)\s+")
+COORDINATION = re.compile(r"(?:,\s+(?:and|but|after)|\s+but|;)\s+")
 """Where a clause of its own begins: ', and', ', but', ', after' (what happened before the main clause's
 happening: 'A ceasefire took effect today, after the presidents reached agreement yesterday'), a semicolon."""
+LATER_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|\s+but|;)\s+")
+"""Where a clause of its own may begin after the date phrase's: :data:`COORDINATION` but for ', after'."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
 def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = None,
-               before: str | None = None) -> str:
+               before: str | None = None, later: int | None = None) -> str:
     """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it, ``about``
     whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is, and ``before``
     that sentence, whose subject a leading 'They' or 'It' may stand for (:func:`_with_antecedent`): a chronology's
-    entries are read apart, where 'He died' tells nothing."""
+    entries are read apart, where 'He died' tells nothing. ``later`` is where the sentence's next date begins, whose
+    clause tells another event (:func:`_without_later_clause`)."""
     since = _since_clause(sentence, mark) if mark else None
     if since is not None:
         return make_title(*since)
     own_clause = _coordinated_clause(sentence, mark) if mark else None
     if own_clause is not None:
         return make_title(*own_clause, about, sentence)
+    sentence = _without_later_clause(sentence, mark, later) if mark and later else sentence
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
     title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, PARTICIPLE_ASIDE.sub(" ", title)))
@@ -229,6 +233,20 @@ def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tupl
     if FINITE_VERB.match(tidy(remove_date_phrase(clause, clause_mark))):
         return None  # no subject of its own ('and two days later captured the district'): the sentence's subject
     return clause, clause_mark
+
+
+def _without_later_clause(sentence: str, mark: tuple[int, int], later: int) -> str:
+    """The sentence up to the clause of its own that follows the one the date phrase is in, when the next date (at
+    ``later``) is that clause's ('Assad accepted the plan last month but the government missed a deadline on
+    Tuesday' for last month): that clause tells another event, with its own title. A clause of its own, as
+    :func:`_coordinated_clause` has it, has a subject and a verb; one led by 'after' stays, since it tells what the
+    dated happening followed ('entered Homs, after army units withdrew on Friday')."""
+    found = LATER_CLAUSE.search(sentence, mark[1], later)
+    if found is None or not FINITE_VERB.search(sentence, 0, found.start()) \
+            or not FINITE_VERB.search(sentence, found.end()) or FINITE_VERB.match(sentence, found.end()) \
+            or NO_SUBJECT.match(sentence, found.end()):
+        return sentence
+    return sentence[:found.start()]
 
 
 def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
