@@ -340,3 +340,9 @@ def test_a_date_of_an_earlier_happening_counted_from_titles_that_happening(sente
 def test_a_participle_set_between_commas_is_left_out():
     sentence = "The SDF, backed by air strikes of the US-led coalition, entered the city in June 2017."
     assert title_of(sentence, "June 2017") == "The SDF entered the city"
+
+
+def test_a_participle_leading_a_list_of_names_is_no_aside_to_leave_out():
+    sentence = ("Syria peace talks were held in Vienna on 30 October, initiated by the United States, Russia, Turkey, "
+                "Qatar and Saudi Arabia.")
+    assert title_of(sentence, "30 October") == "Syria peace talks were held in Vienna"

@@ -121,8 +121,9 @@ NO_SUBJECT = re.compile(
     r"(?:in|on|at|near|of|by|with|from|to|for|which|who|whom|whose|where|when|while|as|and|but|or|after|before|"
     r"including)\b", re.I)
 """Words that continue a phrase rather than begin a subject ('Following the massacre, in which ...')."""
-PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},\s*")
-"""', backed by Russian air power,': who helped, set between commas, which a headline leaves out."""
+PARTICIPLE_ASIDE = re.compile(r",\s+\w+ed\s+by\s+[^,;]{1,80},(?!\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:,|\s+and\b))\s*")
+"""', backed by Russian air power,': who helped, set between commas, which a headline leaves out; not the start of a
+list of names ('initiated by the United States, Russia, Turkey and Qatar'), whose first comma ends no aside."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 """A subject with an aside between commas before its verb: 'Qatar, which remains opposed, did not send'."""
 COORDINATION = re.compile(r"(?:,\s+(?:and|but|after)|\s+but|;)\s+")
