@@ -31,6 +31,8 @@ def title_of(sentence: str, phrase: str) -> str:
     ("Troops stormed Hama on the eve of Ramadan, which began in Syria today.", "the eve of Ramadan", "Troops stormed Hama"),
     ("That same month, the Telegraph reported that the FSA had reached the coast.", "same month",
      "The Telegraph reported that the FSA had reached the coast"),
+    ("As of 2023, Turkey was continuing its support for militias in the north.", "2023",
+     "Turkey was continuing its support for militias in the north"),
     ("He had been the only candidate in the presidential election held on February 21.", "February 21",
      "He had been the only candidate in the presidential election"),
     ("The rebels held on February 21 a town they had taken.", "February 21", "The rebels held a town they had taken"),

@@ -18,7 +18,8 @@ SHORTEST_CLAUSE = 5
 
 TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
 DATE_PREPOSITION = re.compile(
-    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through)\s+(?:the\s+)?)?"
+    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through|as\s+of)\s+"
+    r"(?:the\s+)?)?"
     + r"(?:\b(?:that|this)\s+)?" + TIME_OF_PHRASE + "$",
     re.I,
 )
