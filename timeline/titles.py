@@ -25,6 +25,9 @@ DATE_PREPOSITION = re.compile(
 )
 """The words that lead into a date phrase: a preposition, an article or a demonstrative the phrase leaves out
 ('That same month, the Telegraph reported'), a time of the day or year ('late on')."""
+OPENING_AFTER = re.compile(r"\s*(?:after|before)\s+$", re.I)
+"""'After' or 'before' opening a sentence with a date phrase and a comma ('After 8 April, the emphasis shifted'): the
+time the sentence is set in, which goes with the date; elsewhere it qualifies what follows ('after Friday prayers')."""
 HELD_THEN = re.compile(
     r"\b(?:election|vote|referendum|meeting|talks|summit|conference|polls|ceremony|funeral|rally)( held)\s*$", re.I)
 """What is left of 'the election held on February 21' without its date: a participle that only led into the date."""
@@ -389,7 +392,7 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     on_the_date = CLAUSE_ON_THE_DATE.match(after)
     if on_the_date:
         after = after[on_the_date.end():]
-    before = _without_date_preposition(before)
+    before = "" if OPENING_AFTER.match(before) and after.startswith(",") else _without_date_preposition(before)
     held = HELD_THEN.search(before, max(0, len(before) - 24))
     return (before[:held.start(1)] if held else before) + " " + after
 
