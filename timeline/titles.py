@@ -56,7 +56,6 @@ TRAILING_WORDS = re.compile(
 SPACES = re.compile(r"\s+")
 EDGE_PUNCTUATION = " ,;:.–—-"
 """What a title never begins or ends with: what is left of a clause break when the words beside it were removed."""
-PERSONAL_PRONOUN = re.compile(r"^(?:he|she)\b(?!['’])", re.I)
 SUBJECT_PRONOUN = re.compile(
     r"^(?:(he|she)|(they)|(it)(?!\s+(?:is|was|has\s+been|had\s+been|would\s+be|will\s+be|seems|seemed|appears|"
     r"appeared|remains|remained|takes|took)\b))\b(?!['’])", re.I)
@@ -79,8 +78,10 @@ SUBORDINATE_SUBJECT = re.compile(
 vendor, set himself on fire')."""
 OPENING_PHRASE = re.compile(r"[^,;:]{1,60},\s+")
 """A phrase before the first comma of a sentence, which may set the scene before the subject."""
+SCENE_PREPOSITIONS = "in|at|on|during|after|amid|following|with|under|despite"
+"""Prepositions that open a phrase setting the scene of a sentence ('In a statement,')."""
 OPENER = re.compile(
-    r"(?i:in|at|on|during|after|amid|following|with|under|despite|by|from|since|until|earlier|later|meanwhile|"
+    rf"(?i:{SCENE_PREPOSITIONS}|by|from|since|until|earlier|later|meanwhile|"
     r"the\s+(?:same|next|following|previous)\s+\w+|(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
     r"(?:later|earlier|after))\b")
 """How a phrase that sets the scene of a sentence begins: a preposition, or a time ('The same day', 'Two days
@@ -115,7 +116,7 @@ PARTICIPLE_OPENER = re.compile(r"^(?i:(?!during\b)[a-z]+ing\b)[^,;:]{0,80},\s+")
 """'Speaking at the UN General Assembly, Putin called for': how a sentence set the scene before its subject, which a
 headline leaves out."""
 PREPOSITION_OPENER = re.compile(
-    r"^(?i:in|at|on|during|after|amid|following|with|under|despite)\s(?!(?i:least|most|all|total|average)\b)"
+    rf"^(?i:{SCENE_PREPOSITIONS})\s(?!(?i:least|most|all|total|average)\b)"
     r"[^,;:]{1,80},\s+")
 """'In an audio statement posted online, the group's spokesman said': where a sentence set the scene before its
 subject, which a title too long for both leaves out ('At least 58 people, ...' is a subject)."""
@@ -347,7 +348,8 @@ def named_subject(sentence: str, before: str | None) -> str | None:
     'She', which stand for whom the sentence before was about (``before``); None when it opens otherwise,
     since a sentence about something else ('The vote was held') leaves 'he' in the next one unclear."""
     sentence = sentence.lstrip(" \"'“‘")
-    if PERSONAL_PRONOUN.match(sentence):
+    pronoun = SUBJECT_PRONOUN.match(sentence)
+    if pronoun and pronoun.group(1):
         return before
     return _name_in(NAMED_SUBJECT.match(sentence)) or _name_in(_name_after_opening_phrase(sentence))
 

@@ -860,6 +860,8 @@ def _rule(
 MONTH_NAMES = WordLocator(frozenset(MONTHS), after=25)
 SEASON_WORDS = words(*SEASONS)
 UNIT_WORDS = words(*UNITS, after=10, before=45)
+COUNTED_WORDS = words("ago", "later", "earlier", "afterward", "afterwards", "previously")
+"""The words that end a count from a date ('two days later', 'hours ago'): one locator for the rules that count."""
 BC_WORD = shape(r"b\.?c", "bc", "b.c")
 """'BC' or 'B.C.', which years and decades before Christ end with: one locator for both rules."""
 
@@ -922,10 +924,10 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:\s+(?P<year2>{YEAR})(?!\d))?|(?P<month3>{FULL_MONTH})\s+(?P<year3>{YEAR})(?!\d))\b)",
           resolve_after_date, words("after", "before")),
     _rule("after-event", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>after|before))\b", resolve_after_event, words("after", "before")),
-    _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
+    _rule("ago-later", rf"(?i:\b(?P<num>{NUMBER})\s+(?P<unit>{UNIT})\s+(?P<dir>ago|later|earlier|afterwards|afterward|previously))\b", resolve_ago, COUNTED_WORDS),
     _rule("moments-later", r"(?i:\b(?:(?:a\s+few|a\s+couple\s+of|several|some|just)\s+)?(?:hours|minutes|moments)\s+"
           r"(?P<dir>later|earlier|afterwards|afterward|ago))\b", resolve_moments,
-          words("ago", "later", "earlier", "afterward", "afterwards", "previously")),
+          COUNTED_WORDS),
     _rule("neighbour-day", rf"(?i:\b{MOD}(?:the\s+(?P<w1>previous|next|following|same)\s+(?:day|(?P<part_after>morning|afternoon|evening|night))|the\s+day\s+(?P<w2>before|after)(?!\s+\w+ing\b)|(?P<w3>that)(?:\s+same)?\s+(?:day|(?P<part>morning|afternoon|evening|night))|(?P<w4>the)\s+day(?!\s+(?:of|when|that|on|in|before|after)\b|['’]))\b)", resolve_neighbour_day, words("day", "morning", "afternoon", "evening", "night")),
     _rule("holiday", rf"(?i:\b{HOLIDAY_EDGE}(?P<holiday>{holidays.PATTERN}))(?:,?\s+(?P<year>{YEAR}))?\b", resolve_holiday, words(*holidays.TRIGGERS)),
     _rule("duration", rf"(?i:\b(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+|(?:over|nearly|almost|about|around|some|more\s+than|less\s+than|at\s+least|up\s+to)\s+)?(?P<num>{NUMBER}|{alternation(VAGUE_NUMBERS)})[\s-]+(?:(?:straight|consecutive|successive|full|trading|working|business)\s+)?(?P<unit>{UNIT})(?:-long|-old)?)\b(?!\s+(?:ago|later|earlier|afterwards|afterward|previously)\b)", resolve_duration, UNIT_WORDS),
