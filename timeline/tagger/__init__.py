@@ -65,24 +65,26 @@ FOUR_DIGITS = next(index for rule, index in RULES_AND_LOCATORS if rule.name == "
 (a run of exactly four digits, and ``finditer`` finds each run's first four)."""
 
 
-def find_candidates(scan: Scan, regions_by_locator: list[list[Region]]) -> list[Candidate]:
+def find_candidates(scan: Scan, hits: list[list[Region]]) -> list[Candidate]:
     """Every rule's matches in the scanned text, earliest first and, of those starting together,
     longest first (and, of those alike, in the order of the rule table).
 
-    A rule's pattern runs only in the regions around its locator's hits that hold what it needs,
-    and in an ASCII text only when it may match somewhere in it (see :mod:`timeline.tagger.presence`).
+    ``hits`` are the hits of every locator (as :meth:`LocatorTable.hits` gives them). A rule's pattern
+    runs only in the regions around its locator's hits that hold what it needs, and in an ASCII text
+    only when it may match somewhere in it (see :mod:`timeline.tagger.presence`); so the rules that
+    cannot match are not even visited, and a locator's regions are worked out only for a rule that may.
     """
     text = scan.text
     folded = not scan.ascii and any(character in text for character in FOLDED_INTO_ASCII)
-    present = _rule_presence().present(scan) if scan.ascii and locate.HYPERSCAN else None
+    numbers = sorted(_rule_presence().present(scan)) if scan.ascii and locate.HYPERSCAN else range(len(RULES))
+    regions_by_locator: list[list[Region] | None] = [None] * len(hits)
     found = []
     known_needs: dict[tuple[str, int], bool] = {}
-    for number, (rule, locator_index) in enumerate(RULES_AND_LOCATORS):
+    for number in numbers:
+        rule, locator_index = RULES_AND_LOCATORS[number]
         regions = regions_by_locator[locator_index]
-        if not regions:
-            continue
-        if present is not None and number not in present:
-            continue
+        if regions is None:
+            regions = regions_by_locator[locator_index] = LOCATORS.regions_at(locator_index, hits[locator_index], text)
         if scan.ascii:
             rule = rule.for_ascii_text
         for low, high in regions:
@@ -159,7 +161,7 @@ def tag_text(
     expressions = []
     current_heading = None
     covered = 0
-    for start, _, _, rule, match in find_candidates(scan, LOCATORS.regions_around(hits, text)):
+    for start, _, _, rule, match in find_candidates(scan, hits):
         if start < covered:
             continue
         resolution = _resolve(rule, match, context)

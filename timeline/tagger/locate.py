@@ -247,7 +247,11 @@ class LocatorTable:
 
     def regions_around(self, hits: list[list[Region]], text: str) -> list[list[Region]]:
         """The regions around the hits of every locator (as :meth:`hits` gives them) in ``text``."""
-        return [merged(found, locator, text) if found else [] for found, locator in zip(hits, self.locators)]
+        return [self.regions_at(index, found, text) for index, found in enumerate(hits)]
+
+    def regions_at(self, index: int, hits: list[Region], text: str) -> list[Region]:
+        """The regions around the hits of the locator at ``index`` in ``text``."""
+        return merged(hits, self.locators[index], text) if hits else []
 
     def hits(self, scan: Scan) -> list[list[Region]]:
         """The hits of every locator, in the order of the table."""
