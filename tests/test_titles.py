@@ -352,3 +352,38 @@ def test_a_participle_leading_a_list_of_names_is_no_aside_to_leave_out():
     sentence = ("Syria peace talks were held in Vienna on 30 October, initiated by the United States, Russia, Turkey, "
                 "Qatar and Saudi Arabia.")
     assert title_of(sentence, "30 October") == "Syria peace talks were held in Vienna"
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("Analysts said the move was a direct challenge to al-Qaeda, which expelled the group earlier this year, for "
+     "leadership of the movement.", "earlier this year", "Al-Qaeda expelled the group"),
+    ("The statement was read by Colonel Riad al-Asaad, an air force officer who announced his defection earlier this "
+     "month.", "earlier this month", "Colonel Riad al-Asaad announced his defection"),
+    ("ISIL threatened to execute Steven Sotloff, who was kidnapped at the border in August 2013.", "August 2013",
+     "Steven Sotloff was kidnapped at the border"),
+    ("Troops shelled the city, which the rebels took in December 2016.", "December 2016",
+     "Troops shelled the city, which the rebels took"),
+    ("The announcement follows the group's offensive in Iraq, which began with the capture of Mosul on June 10.",
+     "June 10", "The announcement follows the group's offensive in Iraq"),
+    ("Qatar, which remains opposed to normalisation, did not send its minister on Sunday.", "Sunday",
+     "Qatar did not send its minister"),
+])
+def test_a_date_in_a_clause_about_a_noun_titles_what_that_clause_tells_of_it(sentence: str, phrase: str, title: str):
+    """A date inside ', which' or ', who' (or 'who' after an apposition) dates what the clause tells of the noun before
+    it; not when the clause has a subject of its own before its verb, nor when the noun may be either a name or the
+    phrase it ends ('offensive in Iraq'), nor when the date is the main clause's."""
+    assert title_of(sentence, phrase) == title
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("Official media said nothing about the events until yesterday, when the state news agency quoted an official.",
+     "yesterday", "The state news agency quoted an official"),
+    ("The crossing has been closed since 2012, when rebels seized it.", "2012", "Rebels seized it"),
+    ("The war began in March 2011, when protesters took to the streets.", "March 2011",
+     "The war began, when protesters took to the streets"),
+])
+def test_a_when_clause_after_a_date_something_lasted_until_or_since_is_the_dates_event(sentence: str, phrase: str,
+                                                                                       title: str):
+    """'until yesterday, when the agency quoted': what held up to the date is no event of it, the 'when' clause is; a
+    'when' clause after any other date only tells more of the main clause's event."""
+    assert title_of(sentence, phrase) == title

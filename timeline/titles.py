@@ -137,6 +137,18 @@ happening: 'A ceasefire took effect today, after the presidents reached agreemen
 LATER_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|\s+but|;)\s+")
 """Where a clause of its own may begin after the date phrase's: :data:`COORDINATION` but for ', after'."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
+RELATIVE_OPENING = re.compile(r",\s+(?:which|who)\s+|,\s+(?:a|an|the)\s+[^,;:]{1,60}?\s+who\s+")
+"""Where a clause about the noun before it begins: ', which' or ', who' ('al-Qaeda, which expelled the group'), or
+'who' after an apposition ('Colonel Riad al-Asaad, an air force officer who announced his defection')."""
+DETERMINED = re.compile(r"\b(?i:the|its|his|her|their)\s")
+NOT_IN_A_NOUN_PHRASE = re.compile(r"\b(?:to|in|on|at|by|for|from|with|into|against|after|before|and|or|that|than)\b")
+NAME_AT_END = re.compile(rf"(?<!\bin\s)(?<!\bat\s)(?<!\bof\s)(?<!\bon\s)(?<!\bnear\s)(?<!\bfrom\s)(?<!\binto\s)"
+                         rf"(?<!\bacross\s){NAME_WORD}(?:\s+(?:{NAME_WORD}|bin|ibn|de|van|von)){{0,4}}$")
+"""A name ending a text, unless a preposition of place or 'of' leads into it: in 'the offensive in Iraq, which
+began', the clause may be about the offensive as well as Iraq."""
+UNTIL_OR_SINCE = re.compile(r"\b(?:until|till|since)\s+(?:(?:late|early)\s+(?:on\s+)?)?$", re.I)
+WHEN_CLAUSE = re.compile(r"\s*,\s+when\s+((?:[^,;:]|,(?=\s*\d))+)")
+"""', when' and its clause after a date phrase (', when the state news agency quoted an official')."""
 APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)\s[^,;]{1,80},\s*")
 
 
@@ -150,6 +162,12 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     since = _since_clause(sentence, mark) if mark else None
     if since is not None:
         return make_title(*since)
+    relative = _relative_clause(sentence, mark) if mark else None
+    if relative is not None:
+        return make_title(*relative)
+    then = _when_clause(sentence, mark) if mark else None
+    if then is not None:
+        return make_title(then, None)
     own_clause = _coordinated_clause(sentence, mark) if mark else None
     if own_clause is not None:
         return make_title(*own_clause, about, sentence)
@@ -275,6 +293,57 @@ def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int,
             or CLAUSE_COMMA.search(PARTICIPLE_ASIDE.sub(" ", sentence[found.end():start])):
         return None
     return sentence[found.end():end], (start - found.end(), end - found.end())
+
+
+def _relative_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+    """The clause about a noun that the date phrase is in (:data:`RELATIVE_OPENING`), with the noun as its subject and
+    the date phrase's place in it: in 'a direct challenge to al-Qaeda, which expelled the group earlier this year, for
+    leadership', the date is al-Qaeda's expelling the group, not the challenge's. None when the date is not in such a
+    clause, when the clause does not open with its verb ('which the rebels took in March': its subject is another), or
+    when no short noun phrase or name comes before it (', which led to' may follow a whole clause)."""
+    start, end = mark
+    before = sentence[:start]
+    if ", which " not in before and " who " not in before:
+        return None  # a plain look first, as in :func:`_since_clause`
+    found = None
+    for found in RELATIVE_OPENING.finditer(sentence, 0, start):
+        pass
+    if found is None or not FINITE_VERB.match(sentence, found.end()):
+        return None
+    clause_end = CLAUSE_REST.match(sentence, found.end()).end()
+    noun = _noun_before(sentence, found.start()) if clause_end >= end else None
+    if noun is None:
+        return None
+    shift = len(noun) + 1 - found.end()
+    return f"{noun} {sentence[found.end():clause_end]}", (start + shift, end + shift)
+
+
+def _noun_before(sentence: str, position: int) -> str | None:
+    """The noun phrase that ends at ``position``: one led by 'the' or a possessive ('the military council', 'its
+    fighters'), of a few words with no verb or preposition, or else a name ('al-Qaeda', 'Colonel Riad al-Asaad') not
+    led by a preposition of place (:data:`NAME_AT_END`); None when neither ends there."""
+    window = sentence[max(0, position - 80):position]
+    determined = None
+    for determined in DETERMINED.finditer(window):
+        pass
+    if determined is not None:
+        phrase = window[determined.start():]
+        if len(phrase.split()) <= 6 and not FINITE_VERB.search(phrase) and not NOT_IN_A_NOUN_PHRASE.search(phrase):
+            return phrase
+    name = NAME_AT_END.search(window)
+    return name.group(0) if name and name.group(0).split()[0] not in NOT_A_NAME else None
+
+
+def _when_clause(sentence: str, mark: tuple[int, int]) -> str | None:
+    """The 'when' clause after a date that a state of things lasted until or since (:data:`WHEN_CLAUSE`): in 'Official
+    media said nothing about the events until yesterday, when the state news agency quoted an official', the date is
+    the quoting's; the main clause only tells what held up to then. None for any other date: in 'The war began in
+    March 2011, when protesters took to the streets', the main clause is the date's own event."""
+    start, end = mark
+    clause = WHEN_CLAUSE.match(sentence, end)
+    if clause is None or not UNTIL_OR_SINCE.search(sentence, max(0, start - 20), start):
+        return None
+    return clause.group(1)
 
 
 def _with_antecedent(title: str, about: str | None, before: str | None) -> str:
