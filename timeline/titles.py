@@ -18,13 +18,13 @@ SHORTEST_CLAUSE = 5
 
 TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
 DATE_PREPOSITION = re.compile(
-    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through|as\s+of)\s+"
-    r"(?:the\s+)?)?"
+    TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through|as\s+of|"
+    r"around|circa|approximately)\s+(?:the\s+)?)?"
     + r"(?:\b(?:that|this)\s+)?" + TIME_OF_PHRASE + "$",
     re.I,
 )
-"""The words that lead into a date phrase: a preposition, an article or a demonstrative the phrase leaves out
-('That same month, the Telegraph reported'), a time of the day or year ('late on')."""
+"""The words that lead into a date phrase: a preposition ('around 25 November'), an article or a demonstrative the
+phrase leaves out ('That same month, the Telegraph reported'), a time of the day or year ('late on')."""
 OPENING_AFTER = re.compile(r"\s*(?:after|before)\s+$", re.I)
 """'After' or 'before' opening a sentence with a date phrase and a comma ('After 8 April, the emphasis shifted'): the
 time the sentence is set in, which goes with the date; elsewhere it qualifies what follows ('after Friday prayers')."""
