@@ -100,6 +100,19 @@ def test_a_date_in_a_later_clause_with_a_subject_of_its_own_titles_that_clause(s
 
 
 @pytest.mark.parametrize(("sentence", "phrase", "title"), [
+    ("By 29 March, Syrian government forces, which had halted the offensive, began a counterstrike, and by 16 April "
+     "had reversed all rebel gains.", "16 April", "Syrian government forces had reversed all rebel gains"),
+    ("On 15 June, the Syrian Army captured the suburb of Ahmadiyeh, and on 22 June, captured the town of Talkalakh.",
+     "22 June", "The Syrian Army captured the town of Talkalakh"),
+])
+def test_a_date_in_a_later_clause_without_a_subject_titles_that_clause_with_the_sentences_subject(
+        sentence: str, phrase: str, title: str):
+    """'and by 16 April had reversed all rebel gains' tells what the sentence's subject did then; a clause that says
+    too little alone ('and on 23 March secured it', above) leaves the title to the whole sentence."""
+    assert title_of(sentence, phrase) == title
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "title"), [
     ("On Monday, speaking at the UN General Assembly, Putin called for a broad coalition.", "Monday",
      "Putin called for a broad coalition"),
     ("Following the offensive, government forces took the town on 19 August.", "19 August",

@@ -241,11 +241,14 @@ def _without_subject_aside(title: str) -> str:
     return f"{found.group(1)} {title[found.end():]}"
 
 
-def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int] | None] | None:
     """The clause of its own the date phrase is in, with the phrase's place in it, when that is not the sentence's
     first: in 'The rapprochement gathered pace after the earthquake, and last week the foreign minister met Arab
     counterparts', last week dates the meeting. A clause of its own follows ', and', ', but' or a semicolon, and
-    has a subject and a verb, as the text before it has a verb. None when the date is in the first clause."""
+    has a verb, as the text before it has a verb. One with no subject of its own ('and by 16 April had reversed all
+    rebel gains') is given the sentence's (:func:`subject_of`) and loses its date phrase (so no place is given);
+    left as it is when it says too little alone ('and secured it by 23 March'). None when the date is in the first
+    clause."""
     start, end = mark
     found = None
     for found in COORDINATION.finditer(sentence, 0, start):
@@ -254,9 +257,13 @@ def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tupl
             or not FINITE_VERB.search(sentence, found.end()):
         return None
     clause, clause_mark = sentence[found.end():], (start - found.end(), end - found.end())
-    if FINITE_VERB.match(tidy(remove_date_phrase(clause, clause_mark))):
-        return None  # no subject of its own ('and two days later captured the district'): the sentence's subject
-    return clause, clause_mark
+    predicate = tidy(remove_date_phrase(clause, clause_mark))
+    if not FINITE_VERB.match(predicate):
+        return clause, clause_mark
+    subject = subject_of(sentence)
+    if subject is None or len(predicate.split(None, 3)) < 3:
+        return None
+    return f"{subject} {predicate}", None
 
 
 def _without_later_clause(sentence: str, mark: tuple[int, int], later: int) -> str:
