@@ -19,12 +19,13 @@ SHORTEST_CLAUSE = 5
 TIME_OF_PHRASE = r"(?:\b(?:late|early|earlier|later)\s+)?"
 DATE_PREPOSITION = re.compile(
     TIME_OF_PHRASE + r"(?:\b(?:on|in|at|during|over|throughout|since|by|from|of|until|till|through|as\s+of|"
-    r"around|circa|approximately)\s+(?:the\s+)?)?"
+    r"around|circa|approximately|from\s+(?:early|mid|late)\s+to)\s+(?:the\s+)?)?"
     + r"(?:\b(?:that|this)\s+)?" + TIME_OF_PHRASE + "$",
     re.I,
 )
-"""The words that lead into a date phrase: a preposition ('around 25 November'), an article or a demonstrative the
-phrase leaves out ('That same month, the Telegraph reported'), a time of the day or year ('late on')."""
+"""The words that lead into a date phrase: a preposition ('around 25 November', 'from early to mid-November'), an
+article or a demonstrative the phrase leaves out ('That same month, the Telegraph reported'), a time of the day or
+year ('late on')."""
 OPENING_AFTER = re.compile(r"\s*(?:after|before)\s+$", re.I)
 """'After' or 'before' opening a sentence with a date phrase and a comma ('After 8 April, the emphasis shifted'): the
 time the sentence is set in, which goes with the date; elsewhere it qualifies what follows ('after Friday prayers')."""
@@ -95,6 +96,7 @@ Each Other Another Such No Any Meanwhile Later Earlier Also However Then Now Tod
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+COMMA_BEFORE_VERB = re.compile(rf",\s*(?={FINITE_VERB.pattern})")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
 EARLIER_HAPPENING = re.compile(
@@ -472,7 +474,20 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
         after = after[on_the_date.end():]
     before = "" if OPENING_AFTER.match(before) and after.startswith(",") else _without_date_preposition(before)
     held = HELD_THEN.search(before, max(0, len(before) - 24))
-    return (before[:held.start(1)] if held else before) + " " + after
+    return " ".join(_without_comma_before_verb(before[:held.start(1)] if held else before, after))
+
+
+def _without_comma_before_verb(before: str, after: str) -> tuple[str, str]:
+    """The text on either side of a removed date phrase, without the commas that set the phrase between the subject
+    and its verb ('Erdogan, on 19 February, declared' or 'Erdogan on 19 February 2020, declared'): left alone they
+    would part the two. A comma before anything but the verb stays ('In Homs, on Monday, troops entered'), and so
+    does one after a text that has its verb already ('Troops entered the city on Monday, said activists') or that
+    closes an aside the date phrase was in ('The attack, taking place on 7 April, was the first')."""
+    comma = COMMA_BEFORE_VERB.match(after)
+    before = before.rstrip()
+    if comma is None or FINITE_VERB.search(before) or "," in before[:-1]:
+        return before, after
+    return before.rstrip(","), after[comma.end():]
 
 
 def _without_date_preposition(text: str) -> str:
