@@ -34,6 +34,8 @@ def title_of(sentence: str, phrase: str) -> str:
     ("The second round of talks occurred around 25 November, but was not successful.", "25 November",
      "The second round of talks occurred, but was not successful"),
     ("Around 10 December, a new round of meetings took place.", "10 December", "A new round of meetings took place"),
+    ("On 30 October and two weeks later, Syria peace talks were held in Vienna.", "30 October",
+     "Syria peace talks were held in Vienna"),
     ("From early to mid-November, Syrian Army forces captured several towns.", "mid-November",
      "Syrian Army forces captured several towns"),
     ("Turkish President Erdogan on 19 February 2020, declared his intentions.", "19 February 2020",

@@ -45,7 +45,11 @@ IMPERSONAL_ATTRIBUTION = re.compile(
     r"^it\s+(?:was|is|has\s+been)\s+(?:also\s+)?(?:reported|confirmed|announced|revealed|claimed|alleged)\s+that\s+",
     re.I)
 """'It was reported that ...': a saying with no one to name, which a title leaves out whatever the date dates."""
-LEADING_FILLER = re.compile(r"^(?:(?:also|meanwhile|however|earlier in the week|later|then|today|early)\b[,\s]*)+", re.I)
+LEADING_FILLER = re.compile(
+    r"^(?:(?:also|meanwhile|however|earlier in the week|later|then|today|early|and\s+(?:\w+\s+){1,2}(?:later|earlier))"
+    r"\b[,\s]*)+", re.I)
+"""Words a title does not open with: fillers, and what is left of two date phrases joined when one was removed
+('On 30 October and two weeks later, talks were held')."""
 WHEN_ALONE = re.compile(r"(?:\S+\s+){1,3}(?:came|happened|occurred|took\s+place|was|were)", re.I)
 """A title that says only that something happened ('The assault came'): its date phrase told what there was to tell
 ('on the eve of Ramadan'), and stays in it."""
