@@ -154,3 +154,16 @@ def test_a_sentence_dated_by_a_weekend_is_an_event_of_that_saturday_and_sunday(n
     assert (event.span.value, event.span.begin.isoformat(), event.span.end.isoformat()) == (
         "2011-W06-WE", "2011-02-12", "2011-02-13")
     assert "weekend of 12 February 2011" in (news / "output" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_title_of_a_later_date_leaves_out_the_date_phrase_opening_the_sentence(news: Path):
+    titles = dict(events_of(news, "On 18 May the commander died of wounds sustained in an attack the previous day.",
+                            published="2014-05-20"))
+    assert titles["2014-05-17"] == "The commander died of wounds sustained in an attack"
+
+
+def test_a_date_after_a_bare_and_begins_a_clause_of_its_own_with_its_own_title(news: Path):
+    assert events_of(news, "On 1 November, the army took control of the city of Safira and the next day, the army and "
+                           "its allies recaptured the village of Aziziyeh.", published="2013-11-05") == [
+        ("2013-11-01", "The army took control of the city of Safira"),
+        ("2013-11-02", "The army and its allies recaptured the village of Aziziyeh")]

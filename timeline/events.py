@@ -20,6 +20,8 @@ from timeline.tagger.timex import span_for
 from timeline.titles import make_title, named_subject
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
+OPENING_PREPOSITION = re.compile(r"\s*(?:(?:on|in|by|at|from|since|until|during)\s+(?:the\s+)?)?", re.I)
+"""What may come before a date phrase that opens a sentence."""
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
 CONJUNCTION = r"(?:and|but|or|after|before|while|when|then|as|until)"
@@ -92,13 +94,21 @@ def extract_events(article: Article, expressions: list[Expression], root: Path) 
             continue
         normalised = normalise(sentence.text)
         reported = reported_dates(article.text, sentence, join_ranges(article.text, inside))
+        opening = _opening_date(sentence, inside[0])
         for number, (span, parts) in enumerate(reported):
             key = (normalised, span.value)
             if key in events:
                 continue
             later = reported[number + 1][1][0].start - sentence.start if number + 1 < len(reported) else None
-            events[key] = _event(article, path, sentence, normalised, span, parts, about, before, later)
+            events[key] = _event(article, path, sentence, normalised, span, parts, about, before, later, opening)
     return list(events.values())
+
+
+def _opening_date(sentence: Sentence, first: Expression) -> tuple[int, int] | None:
+    """Where the date phrase that opens the sentence ends ('On 12 July' of 'On 12 July FSA reported that one of its
+    commanders had been killed on 11 July'), as a place in it; None when the sentence opens otherwise."""
+    start = first.start - sentence.start
+    return (0, first.end - sentence.start) if OPENING_PREPOSITION.fullmatch(sentence.text, 0, start) else None
 
 
 def _within(dated: list[Expression], starts: list[int], sentence: Sentence) -> list[Expression]:
@@ -173,11 +183,11 @@ def _in_heading(article: Article, expression: Expression) -> bool:
 
 def _event(article: Article, path: str, sentence: Sentence, normalised: str, span: DateSpan,
            parts: list[Expression], about: str | None = None, before: str | None = None,
-           later: int | None = None) -> Event:
+           later: int | None = None, opening: tuple[int, int] | None = None) -> Event:
     """The event of one date a sentence reports; ``normalised`` is the sentence as its id reads it, ``about``
     whom the sentence before was about (see :func:`timeline.titles.named_subject`), ``before`` that sentence,
-    whose subject a pronoun opening the title may stand for, and ``later`` where in the sentence its next date
-    begins."""
+    whose subject a pronoun opening the title may stand for, ``later`` where in the sentence its next date
+    begins, and ``opening`` the place of the date phrase that opens the sentence, if one does."""
     first, last = parts[0], parts[-1]
     phrase = article.text[first.start:last.end]
     source = Source(
@@ -199,7 +209,7 @@ def _event(article: Article, path: str, sentence: Sentence, normalised: str, spa
     return Event(
         id=_id_of(path, normalised, phrase),
         span=span,
-        title=make_title(sentence.text, mark, about, before, later),
+        title=make_title(sentence.text, mark, about, before, later, opening),
         text=sentence.text,
         sources=[source],
         tags=article.tags,

@@ -100,6 +100,7 @@ Each Other Another Such No Any Meanwhile Later Earlier Also However Then Now Tod
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+OPENING_DATE_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
 COMMA_BEFORE_VERB = re.compile(rf",\s*(?={FINITE_VERB.pattern})")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
 """The end of a date phrase counted from what the clause goes on to name ('Thirteen years after')."""
@@ -140,6 +141,9 @@ SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
 COORDINATION = re.compile(r"(?:,\s+(?:and|but|after)|\s+but|;)\s+")
 """Where a clause of its own begins: ', and', ', but', ', after' (what happened before the main clause's
 happening: 'A ceasefire took effect today, after the presidents reached agreement yesterday'), a semicolon."""
+AND_BEFORE_DATE = re.compile(rf"\s+and\s+(?={DATE_PREPOSITION.pattern})", re.I)
+"""A bare 'and' right before the date phrase (and the words that lead into it): 'retook Al-Safira and the next day,
+the army recaptured Aziziyeh' begins a clause of its own there."""
 LATER_CLAUSE = re.compile(r"(?:,\s+(?:and|but)|\s+but|;)\s+")
 """Where a clause of its own may begin after the date phrase's: :data:`COORDINATION` but for ', after'."""
 RELATIVE_WORD = re.compile(r"\b(?:which|who|whose|whom|that|where)\b")
@@ -159,12 +163,15 @@ APPOSITION = re.compile(r"(\b[A-Z][\w'’-]*),\s+(?:the|a|an|[A-Z][\w-]*['’]s)
 
 
 def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = None,
-               before: str | None = None, later: int | None = None) -> str:
+               before: str | None = None, later: int | None = None, opening: tuple[int, int] | None = None) -> str:
     """A short headline for the event ``sentence`` reports; ``mark`` is the date phrase's place in it, ``about``
     whom the sentence before it was about (:func:`named_subject`), who a leading 'He' or 'She' is, and ``before``
     that sentence, whose subject a leading 'They' or 'It' may stand for (:func:`_with_antecedent`): a chronology's
     entries are read apart, where 'He died' tells nothing. ``later`` is where the sentence's next date begins, whose
-    clause tells another event (:func:`_without_later_clause`)."""
+    clause tells another event (:func:`_without_later_clause`), and ``opening`` the place of a date phrase opening
+    the sentence, which a title of a later date leaves out (:func:`_without_opening_date`)."""
+    if opening and mark and opening[1] <= mark[0]:
+        sentence, mark, later = _without_opening_date(sentence, opening[1], mark, later)
     since = _since_clause(sentence, mark) if mark else None
     if since is not None:
         return make_title(*since)
@@ -187,6 +194,16 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
         return make_title(sentence, None, about, before)
     title = shorten(_with_antecedent(title, about, before))
     return title[:1].upper() + title[1:] if title else shorten(tidy(sentence))
+
+
+def _without_opening_date(sentence: str, opening_end: int, mark: tuple[int, int],
+                          later: int | None) -> tuple[str, tuple[int, int], int | None]:
+    """The sentence without the date phrase that opens it, which ends at ``opening_end`` before the date of the title
+    (``mark``), with the places ``mark`` and ``later`` in what is left: 'On 12 July FSA reported that a commander
+    had been killed on 11 July' titles the killing, which an 'On 12 July' would date wrong. What joined the phrase
+    to the rest goes with it ('On 30 October and two weeks later,')."""
+    cut = min(OPENING_DATE_JOINER.match(sentence, opening_end).end(), mark[0])
+    return sentence[cut:], (mark[0] - cut, mark[1] - cut), later - cut if later is not None else None
 
 
 def _apposition_dropped(found: re.Match) -> str:
@@ -250,15 +267,16 @@ def _without_subject_aside(title: str) -> str:
 def _coordinated_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int, int] | None] | None:
     """The clause of its own the date phrase is in, with the phrase's place in it, when that is not the sentence's
     first: in 'The rapprochement gathered pace after the earthquake, and last week the foreign minister met Arab
-    counterparts', last week dates the meeting. A clause of its own follows ', and', ', but' or a semicolon, and
-    has a verb, as the text before it has a verb. One with no subject of its own ('and by 16 April had reversed all
-    rebel gains') is given the sentence's (:func:`subject_of`) and loses its date phrase (so no place is given);
-    left as it is when it says too little alone ('and secured it by 23 March'). None when the date is in the first
-    clause."""
+    counterparts', last week dates the meeting. A clause of its own follows ', and', ', but', a semicolon or an 'and'
+    right before the date phrase (:data:`AND_BEFORE_DATE`), and has a verb, as the text before it has a verb. One
+    with no subject of its own ('and by 16 April had reversed all rebel gains') is given the sentence's
+    (:func:`subject_of`) and loses its date phrase (so no place is given); left as it is when it says too little
+    alone ('and secured it by 23 March'). None when the date is in the first clause."""
     start, end = mark
     found = None
     for found in COORDINATION.finditer(sentence, 0, start):
         pass
+    found = AND_BEFORE_DATE.search(sentence, found.end() if found else 0, start) or found
     if found is None or not FINITE_VERB.search(sentence, 0, found.start()) \
             or not FINITE_VERB.search(sentence, found.end()):
         return None
@@ -277,8 +295,9 @@ def _without_later_clause(sentence: str, mark: tuple[int, int], later: int) -> s
     ``later``) is that clause's ('Assad accepted the plan last month but the government missed a deadline on
     Tuesday' for last month): that clause tells another event, with its own title. A clause of its own, as
     :func:`_coordinated_clause` has it, has a subject and a verb; one led by 'after' stays, since it tells what the
-    dated happening followed ('entered Homs, after army units withdrew on Friday')."""
-    found = LATER_CLAUSE.search(sentence, mark[1], later)
+    dated happening followed ('entered Homs, after army units withdrew on Friday'); so does one after a bare 'and'
+    right before the next date (:data:`AND_BEFORE_DATE`)."""
+    found = LATER_CLAUSE.search(sentence, mark[1], later) or AND_BEFORE_DATE.search(sentence, mark[1], later)
     if found is None or not FINITE_VERB.search(sentence, 0, found.start()) \
             or not FINITE_VERB.search(sentence, found.end()) or FINITE_VERB.match(sentence, found.end()) \
             or NO_SUBJECT.match(sentence, found.end()):
