@@ -178,7 +178,7 @@ def test_a_saying_with_no_one_to_name_is_left_out(sentence: str, phrase: str):
 
 
 def test_what_looks_like_an_apposition_but_has_a_verb_is_a_clause_and_stays():
-    sentence = "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew on Friday."
+    sentence = "On Friday, fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew."
     assert title_of(sentence, "Friday") == "Fighting raged in Homs, the Syrian Army shelled the old city, and rebels withdrew"
 
 
@@ -414,3 +414,14 @@ def test_a_when_clause_after_a_date_something_lasted_until_or_since_is_the_dates
     """'until yesterday, when the agency quoted': what held up to the date is no event of it, the 'when' clause is; a
     'when' clause after any other date only tells more of the main clause's event."""
     assert title_of(sentence, phrase) == title
+
+
+@pytest.mark.parametrize("phrase, later, title", [
+    ("the next day", None, "Rebels withdrew from the village of Aziziyeh"),
+    ("1 November", "the next day", "The army retook the city of Safira"),
+])
+def test_irregular_past_verbs_make_clauses_of_their_own(phrase: str, later: str | None, title: str):
+    """'retook' and 'withdrew' are verbs as 'took' is: each clause of the sentence has its own."""
+    sentence = "On 1 November, the army retook the city of Safira and the next day, rebels withdrew from the village of Aziziyeh."
+    start = sentence.index(phrase)
+    assert make_title(sentence, (start, start + len(phrase)), later=sentence.index(later) if later else None) == title

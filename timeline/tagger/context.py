@@ -26,7 +26,8 @@ FUTURE = re.compile(
 PAST_VERB = re.compile(
     r"\b(?:was|were|had|did|[a-z]{2,}ed|said|took|began|came|went|made|met|held|saw|fell|fled|left|led|won|lost|gave|"
     r"became|broke|rose|struck|sent|kept|told|found|got|brought|stood|ran|shot|fought|spoke|wrote|threw|drove|hit|"
-    r"put|set|cut|let|quit|spread|seized|overran)\b"
+    r"put|set|cut|let|quit|spread|seized|overran|retook|overtook|undertook|withdrew|drew|flew|grew|knew|blew|sought|"
+    r"caught|thought|bought|taught|heard|felt|swore|chose|froze|arose|dealt|meant|built|rebuilt|spent|sank|sat|shook)\b"
 )
 """A verb in the past tense, or a past participle ('killed', 'threw', 'were'): the sentence tells what happened."""
 SENTENCE_END = re.compile(r"[.?!](?=\s)|\n")
