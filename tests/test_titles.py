@@ -439,3 +439,24 @@ def test_irregular_past_verbs_make_clauses_of_their_own(phrase: str, later: str 
     sentence = "On 1 November, the army retook the city of Safira and the next day, rebels withdrew from the village of Aziziyeh."
     start = sentence.index(phrase)
     assert make_title(sentence, (start, start + len(phrase)), later=sentence.index(later) if later else None) == title
+
+
+@pytest.mark.parametrize("sentence, phrase, title", [
+    ("In response to the 2019 Turkish offensive into north-eastern Syria, and the US withdrawal of forces, Russia began "
+     "some efforts at mediation, and arranged for negotiations between the government and the SDF.", "2019",
+     "Russia began some efforts at mediation"),
+    ("By mid-July 2012, with fighting spread across the country and 16,000 people killed, the International Committee "
+     "of the Red Cross declared the conflict a civil war.", "mid-July 2012",
+     "The International Committee of the Red Cross declared the conflict a civil war"),
+    ("On 30 September 2015, at an official request by the Syrian government headed by President Bashar al-Assad, the "
+     "Russian Aerospace Forces began a campaign of air strikes.", "30 September 2015",
+     "The Russian Aerospace Forces began a campaign of air strikes"),
+    ("On Friday in Homs the army shelled the old city for hours and killed at least twenty people in the Khaldiyeh "
+     "district, the Observatory said.", "Friday",
+     "In Homs the army shelled the old city for hours and killed at least…"),
+])
+def test_a_long_title_opening_with_phrases_that_set_the_scene_is_its_main_clause(sentence: str, phrase: str,
+                                                                                 title: str):
+    """Phrases led by a preposition, up to the main clause after them, make way for it when a title is too long for
+    both; a first part that is a clause of its own stays ('In Homs the army shelled ...')."""
+    assert title_of(sentence, phrase) == title

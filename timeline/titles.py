@@ -85,6 +85,9 @@ OPENING_PHRASE = re.compile(r"[^,;:]{1,60},\s+")
 """A phrase before the first comma of a sentence, which may set the scene before the subject."""
 SCENE_PREPOSITIONS = "in|at|on|during|after|amid|following|with|under|despite"
 """Prepositions that open a phrase setting the scene of a sentence ('In a statement,')."""
+SCENE_PREPOSITION = re.compile(rf"(?i:{SCENE_PREPOSITIONS}|as|by|from)\s")
+CLAUSE_SUBJECT = re.compile(r"[A-Z]|(?:the|a|an)\s")
+"""How the subject of a main clause after a phrase that sets the scene begins: a name or an article."""
 OPENER = re.compile(
     rf"(?i:{SCENE_PREPOSITIONS}|by|from|since|until|earlier|later|meanwhile|"
     r"the\s+(?:same|next|following|previous)\s+\w+|(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+"
@@ -570,10 +573,14 @@ def tidy(text: str) -> str:
 
 
 def shorten(text: str) -> str:
-    """At most TITLE_WORDS words: end at a clause break if the main clause fits, else at a word with '…'."""
+    """At most TITLE_WORDS words: end at a clause break if the main clause fits, else at a word with '…'. A title
+    too long that opens with a phrase setting the scene is the main clause after it (:func:`_after_scene_phrases`)."""
     words = text.split()
     if len(words) <= TITLE_WORDS:
         return text
+    main = _after_scene_phrases(text)
+    if main is not None:
+        return shorten(main)
     for clause_break in CLAUSE_BREAK.finditer(text):
         clause = text[:clause_break.start()]
         if SHORTEST_CLAUSE <= len(clause.split()) <= TITLE_WORDS and not _cut_in_a_saying(clause):
@@ -581,6 +588,28 @@ def shorten(text: str) -> str:
         if len(clause.split()) > TITLE_WORDS:
             break
     return _without_dangling_words(" ".join(words[:TITLE_WORDS])) + "…"
+
+
+def _after_scene_phrases(text: str) -> str | None:
+    """The text from its main clause on, when phrases without a clause of their own open it, of which the first is
+    led by a preposition ('In response to the Turkish offensive, and the US withdrawal of forces, Russia began
+    efforts at mediation'; 'With fighting spread across the country, the Red Cross declared'): cut at its first
+    break, such a title would be the phrase alone. The main clause is the first part between breaks that opens with
+    a name or an article and holds a verb after its first word; None when no part does, or the first part holds a
+    clause ('In Homs the army shelled the city, the Observatory said')."""
+    first = CLAUSE_BREAK.search(text)
+    if first is None or not SCENE_PREPOSITION.match(text) \
+            or not text[:5].lower().startswith("with ") and _holds_main_clause(text[:first.start()]):
+        return None
+    for clause_break in CLAUSE_BREAK.finditer(text):
+        start = clause_break.end()
+        if not CLAUSE_SUBJECT.match(text, start):
+            continue
+        end = CLAUSE_BREAK.search(text, start)
+        verb = FINITE_VERB.search(text, start, end.start() if end else len(text))
+        if verb is not None and verb.start() > start:
+            return text[start:]
+    return None
 
 
 def _cut_in_a_saying(clause: str) -> bool:
