@@ -380,6 +380,8 @@ def test_a_participle_set_between_commas_is_left_out():
      "Omar on Wednesday.", "Wednesday", "Hezbollah and Iraqi Shiite fighters captured the town of Sheikh Omar"),
     ("The rebels, backed by Turkey, seized Afrin and Azaz, two towns of the north, on Monday.", "Monday",
      "The rebels seized Afrin and Azaz, two towns of the north"),
+    ("The rebels, backed\nby Turkey, seized Afrin and Azaz, two towns of the north, on Monday.", "Monday",
+     "The rebels seized Afrin and Azaz, two towns of the north"),
     ("Peace talks were held in Vienna on 30 October, initiated by the United States, Russia and Turkey, in which Iran "
      "took part for the first time in talks on Syria.", "30 October", "Peace talks were held in Vienna"),
 ])

@@ -141,7 +141,8 @@ PARTICIPLE_ASIDE = re.compile(rf",\s+\w+ed\s+(?:up\s+)?by\s+[^,;]{{1,80}},{NOT_A
 """', backed by Russian air power,': who helped, set between commas, which a headline leaves out; not the start of a
 list of names ('initiated by the United States, Russia, Turkey and Qatar'), whose first comma ends no aside."""
 PARTICIPLE_LIST_ASIDE = re.compile(
-    rf",\s+\w+ed\s+(?:up\s+)?by\s+[^,;]{{1,80}}?(?:,\s+[^,;]{{1,40}}?)*,?\s+and\s+[^,;]{{1,40}}?,{NOT_A_LIST_OF_NAMES}\s*")
+    rf",\s+\w+ed\s+(?:up\s+)?by\s+(?P<helpers>[^,;]{{1,80}}?(?:,\s+[^,;]{{1,40}}?)*,?\s+and\s+[^,;]{{1,40}}?),"
+    rf"{NOT_A_LIST_OF_NAMES}\s*")
 """The same aside naming several helpers (', backed up by artillery, air-strikes and tanks,'), which holds no verb
 after its participle; one that does runs on into clauses of the sentence ('backed by Russia, took Homs and Hama,')."""
 SUBJECT_ASIDE = re.compile(r"^([^,;:]{1,80}?),\s+([^,;:]{1,100}),\s+")
@@ -195,7 +196,7 @@ def make_title(sentence: str, mark: tuple[int, int] | None, about: str | None = 
     sentence = _without_later_clause(sentence, mark, later) if mark and later else sentence
     title = remove_date_phrase(sentence, mark) if mark else sentence
     title = remove_attribution(title, keep_speaker=_dates_the_saying(sentence, mark))
-    title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, without_participle_asides(title)))
+    title = ASIDE.sub(" ", APPOSITION.sub(_apposition_dropped, _without_participle_asides(title)))
     title = IMPERSONAL_ATTRIBUTION.sub("", tidy(title))
     title = _without_subject_aside(_without_long_opener(_without_participle_opener(title))).strip(EDGE_PUNCTUATION)
     if mark and WHEN_ALONE.fullmatch(title):
@@ -214,7 +215,7 @@ def _without_opening_date(sentence: str, opening_end: int, mark: tuple[int, int]
     return sentence[cut:], (mark[0] - cut, mark[1] - cut), later - cut if later is not None else None
 
 
-def without_participle_asides(text: str) -> str:
+def _without_participle_asides(text: str) -> str:
     """``text`` without the asides that name who helped (:data:`PARTICIPLE_ASIDE`, :data:`PARTICIPLE_LIST_ASIDE`)."""
     return PARTICIPLE_ASIDE.sub(" ", PARTICIPLE_LIST_ASIDE.sub(_list_aside_dropped, text))
 
@@ -223,9 +224,8 @@ def _list_aside_dropped(found: re.Match) -> str:
     """Nothing where the aside was, or the comma that parts what it was set between from a clause that is not the
     verb of the subject before it ('held in Vienna, initiated by ..., in which Iran participated'); the aside as it
     is when it holds a verb after its participle."""
-    aside = found.group(0)
-    if FINITE_VERB.search(aside, aside.index(" by ")):
-        return aside
+    if FINITE_VERB.search(found.string, found.start("helpers"), found.end("helpers")):
+        return found.group(0)
     return " " if FINITE_VERB.match(found.string, found.end()) else ", "
 
 
@@ -345,7 +345,7 @@ def _since_clause(sentence: str, mark: tuple[int, int]) -> tuple[str, tuple[int,
     for found in EARLIER_HAPPENING.finditer(sentence, 0, start):
         pass
     if found is None or len(_without_date_preposition(sentence[found.end():start]).split()) < 2 \
-            or CLAUSE_COMMA.search(without_participle_asides(sentence[found.end():start])):
+            or CLAUSE_COMMA.search(_without_participle_asides(sentence[found.end():start])):
         return None
     return sentence[found.end():end], (start - found.end(), end - found.end())
 
