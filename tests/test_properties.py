@@ -9,7 +9,8 @@ from timeline.sentences import split_sentences
 from timeline.titles import make_title
 
 WORDS = st.sampled_from(["Mr.", "U.S.", "said", "on", "Friday", "rebels", "took", "Hama", ",", ".", "\n", "“", "”",
-                         "according", "to", "the", "group", "yesterday", "–", "(", ")", "Dec.", "8", "1,000", "!"])
+                         "according", "to", "the", "group", "yesterday", "–", "(", ")", "Dec.", "8", "1,000", "!",
+                         "which", "who", "when", "until", "backed", "by", "and", "With", "withdrew", "around"])
 TEXT = st.lists(WORDS, max_size=40).map(" ".join)
 
 
