@@ -521,3 +521,25 @@ def test_a_season_opening_an_operations_code_name_is_no_date():
 ])
 def test_a_year_in_two_digits_is_the_one_nearest_the_date_the_text_is_at(text, reference, values):
     assert [e.value for e in tag_text(text, reference) if e.rule == "short-year"] == values
+
+
+@pytest.mark.parametrize(("text", "expression", "value"), [
+    ("On 3 March, troops entered Homs. On the 20th, rebels withdrew.", "the 20th", "2024-03-20"),
+    ("On 25 November, troops entered Homs. On the 2nd, rebels withdrew.", "the 2nd", "2024-12-02"),
+    ("The onslaught on the 20th was successful.", "the 20th", "2024-12-20"),
+    ("The onslaught on the 28th was successful.", "the 28th", "2024-11-28"),
+    ("By the 15th, the city had fallen.", "the 15th", "2024-12-15"),
+    ("The talks will resume on the 2nd.", "the 2nd", "2025-01-02"),
+    ("Protests ran from the 13th to the 19th of October 1950.", "the 13th", "1950-10-13"),
+])
+def test_a_day_of_the_month_alone_is_in_the_month_of_the_day_last_named_or_of_the_range_it_opens(text, expression,
+                                                                                                 value):
+    """'on the 20th' after 3 March is 20 March; after 25 November, 'the 2nd' is in December (a story goes on); against
+    the publication date a past day after it is in the month before, one to come before it in the month after."""
+    assert value_of(text, expression) == value
+
+
+@pytest.mark.parametrize("text", ["The 24th Infantry Division arrived.", "It was the 20th anniversary of the war.",
+                                  "Troops reached the 38th parallel.", "He came 2nd in the race on the 3rd floor."])
+def test_an_ordinal_that_names_no_day_is_no_date(text):
+    assert not found(text)

@@ -333,6 +333,27 @@ def resolve_range_end_day(match: re.Match, ctx: ResolutionContext) -> Resolution
     return Resolution("DATE", day_value(day), anchor=Anchor(last.begin, last.value, "expression"))
 
 
+def resolve_ordinal_day(match: re.Match, ctx: ResolutionContext) -> Resolution | None:
+    """'on the 20th': that day of the month of the day last named, or of the month the range it opens ends in ('from
+    the 13th to the 19th of October 1950'). Against a day the text named, a smaller number is in the month after
+    (a story goes on); against the publication date, a larger one is in the month before, unless the clause speaks
+    of what is to come."""
+    if match.group("month"):
+        return resolve_calendar_date(match, ctx)
+    anchor = ctx.day_anchor()
+    if anchor is None:
+        return None
+    number = int(match.group("day"))
+    month = anchor.day.replace(day=1)
+    if anchor.source == "expression":
+        months = 1 if number < anchor.day.day else 0
+    elif ctx.is_future(match.start()):
+        months = 1 if number < anchor.day.day else 0
+    else:
+        months = -1 if number > anchor.day.day else 0
+    return Resolution("DATE", day_value(shift(month, months, "M").replace(day=number)), anchor=anchor)
+
+
 NAME_BEFORE = re.compile(r"(?<![.!?\n]\s)\b[A-Z][\w'’-]*\s+$")
 NAME_AFTER = re.compile(r"[ \t]+[A-Z]")
 CODE_NAME_BEFORE = re.compile(r"\bOperation\s+$")
@@ -903,6 +924,7 @@ RULES: tuple[Rule, ...] = (
     _rule("year-range-end", r"(?<=(?P<first>1[5-9]\d\d|20\d\d)[-–])(?P<last>\d\d(?:\d\d)?)(?![\w%]|[.,]\d)", resolve_year_range_end, shape(r"\d[-–]\d", "-", "–")),
     _rule("year-bc", rf"(?:(?i:{MOD}(?:(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?)?))?(?:\b(?P<month>{FULL_MONTH})\s+)?\b(?P<year>\d{{1,4}})(?:\s*{BC}|(?={RANGE_TO}\d{{1,4}}\s*{BC}))", resolve_year_bc, BC_WORD, starts_words=False),
     _rule("day-range-start", rf"\b{DAY}(?={RANGE_TO}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)", resolve_calendar_date, MONTH_NAMES, needs=(DAY_BEFORE_MONTH, rf"{LAST_DAY_DIGIT}{RANGE_TO}\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?{ANY_MONTH_WORD}")),
+    _rule("ordinal-day", rf"(?:(?<=\b[Oo]n\s)|(?<=\b[Bb]y\s)|(?<=\b[Ff]rom\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Ss]ince\s)|(?<=\b[Aa]fter\s)|(?<=\b[Bb]efore\s))the\s+(?P<day>[12]?\d|3[01])(?:st|nd|rd|th)\b(?:(?={RANGE_TO}the\s+\d{{1,2}}(?:st|nd|rd|th)\s+of\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?\b)|(?=\s*(?:[,.;:)]|$)|{RANGE_TO}the\s+\d|\s+{PAST_VERB.pattern}))", resolve_ordinal_day, shape(r"\d(?:st|nd|rd|th)", "st", "nd", "rd", "th")),
     _rule("day-range-end", r"(?:(?<=[-–])|(?<=\bto\s)|(?<=\band\s)|(?<=\bthrough\s))(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?![-–:.,]?\d)", resolve_range_end_day, either(r"-\s*\d", r"–\s*\d", r"to\s*\d", r"and\s*\d", r"through\s*\d")),
     _rule("bare-season", rf"(?i:\b(?:the\s+)?{MOD}(?:the\s+)?(?P<season>spring|summer|autumn|winter|(?<=the\s)fall(?!\s+of\s+\D)))\b", resolve_bare_season, SEASON_WORDS),
     _rule("decade", rf"(?i:\b(?:the\s+)?{MOD})?(?P<decade>1[5-9]\d0|20\d0)'?s\b", resolve_decade, shape(r"0'?s", "0s", "0's"), starts_words=False),
