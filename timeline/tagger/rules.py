@@ -345,9 +345,7 @@ def resolve_ordinal_day(match: re.Match, ctx: ResolutionContext) -> Resolution |
         return None
     number = int(match.group("day"))
     month = anchor.day.replace(day=1)
-    if anchor.source == "expression":
-        months = 1 if number < anchor.day.day else 0
-    elif ctx.is_future(match.start()):
+    if anchor.source == "expression" or ctx.is_future(match.start()):
         months = 1 if number < anchor.day.day else 0
     else:
         months = -1 if number > anchor.day.day else 0
