@@ -103,6 +103,9 @@ Each Other Another Such No Any Meanwhile Later Earlier Also However Then Now Tod
 SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
+ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
+NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)")
+""":func:`_qualifies_a_noun`: the noun after a date phrase that qualifies it, as group 1."""
 OPENING_DATE_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
 COMMA_BEFORE_VERB = re.compile(rf",\s*(?={FINITE_VERB.pattern})")
 COUNTED_FROM = re.compile(r"(?i)\b(?:after|before)$")
@@ -508,11 +511,14 @@ def _name_after_opening_phrase(sentence: str) -> re.Match | None:
 def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday'), a
     date counted from what follows it with the rest of that clause ('13 years after the 2011 uprising,'), and a
-    clause about the date ('on the eve of Ramadan, which began today')."""
+    clause about the date ('on the eve of Ramadan, which began today'). One that qualifies a noun stays ('during the
+    2014 Quneitra offensive', 'an overnight curfew'): without it, what is left reads wrong ('an curfew')."""
     start, end = mark
     before, after = sentence[:start], sentence[end:]
     if POSSESSIVE.match(after):
         return before + "the" + after[2:]
+    if ARTICLE_BEFORE.search(before, max(0, start - 5)) and _qualifies_a_noun(after):
+        return sentence
     if COUNTED_FROM.search(sentence, start, end):
         after = after[CLAUSE_REST.match(after).end():]
     on_the_date = CLAUSE_ON_THE_DATE.match(after)
@@ -521,6 +527,14 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     before = "" if OPENING_AFTER.match(before) and after.startswith(",") else _without_date_preposition(before)
     held = HELD_THEN.search(before, max(0, len(before) - 24))
     return " ".join(_without_comma_before_verb(before[:held.start(1)] if held else before, after))
+
+
+def _qualifies_a_noun(after: str) -> bool:
+    """Whether a date phrase followed by ``after`` qualifies the noun after it ('the 2014 Quneitra offensive', 'an
+    overnight curfew'): a word in lower case follows, perhaps after names, and it is no verb or preposition
+    ('in the 1980s Syria was', 'on the day of')."""
+    noun = NOUN_AFTER.match(after)
+    return noun is not None and not FINITE_VERB.match(after, noun.start(1)) and not NO_SUBJECT.match(noun.group(1))
 
 
 def _without_comma_before_verb(before: str, after: str) -> tuple[str, str]:
