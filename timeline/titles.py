@@ -104,6 +104,10 @@ SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?])")
 REPEATED_BREAKS = re.compile(r"([,;:])(?:\s*[,;:])+")
 EMPTY_PARENTHESES = re.compile(r"\(\s*\)")
 ARTICLE_BEFORE = re.compile(r"\b(?:the|an?)\s+$", re.I)
+DETERMINED_DATE = re.compile(r"(?i:the|that|this)\s")
+VERB_BEFORE = re.compile(rf"(?:{FINITE_VERB.pattern})\s+$")
+"""A verb right before a date phrase led by an article ('had called the day "Great Friday"', 'spent the night'),
+whose object the phrase is."""
 NOUN_AFTER = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,2}([a-z][\w'’-]*)")
 """:func:`_qualifies_a_noun`: the noun after a date phrase that qualifies it, as group 1."""
 OPENING_DATE_JOINER = re.compile(r"[\s,]*(?:and\s+)?")
@@ -512,12 +516,14 @@ def remove_date_phrase(sentence: str, mark: tuple[int, int]) -> str:
     """Drop the date phrase with its preposition ('on December 8', 'earlier this month', 'of Thursday'), a
     date counted from what follows it with the rest of that clause ('13 years after the 2011 uprising,'), and a
     clause about the date ('on the eve of Ramadan, which began today'). One that qualifies a noun stays ('during the
-    2014 Quneitra offensive', 'an overnight curfew'): without it, what is left reads wrong ('an curfew')."""
+    2014 Quneitra offensive', 'an overnight curfew'), and so does one that is a verb's object ('had called the day
+    "Great Friday"'): without it, what is left reads wrong ('an curfew', 'had called "Great Friday"')."""
     start, end = mark
     before, after = sentence[:start], sentence[end:]
     if POSSESSIVE.match(after):
         return before + "the" + after[2:]
-    if ARTICLE_BEFORE.search(before, max(0, start - 5)) and _qualifies_a_noun(after):
+    if ARTICLE_BEFORE.search(before, max(0, start - 5)) and _qualifies_a_noun(after) \
+            or DETERMINED_DATE.match(sentence, start) and VERB_BEFORE.search(before, max(0, start - 16)):
         return sentence
     if COUNTED_FROM.search(sentence, start, end):
         after = after[CLAUSE_REST.match(after).end():]
