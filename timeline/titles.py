@@ -619,7 +619,7 @@ def _after_scene_phrases(text: str) -> str | None:
     clause ('In Homs the army shelled the city, the Observatory said')."""
     first = CLAUSE_BREAK.search(text)
     if first is None or not SCENE_PREPOSITION.match(text) \
-            or not text[:5].lower().startswith("with ") and _holds_main_clause(text[:first.start()]):
+            or text[:5].lower() != "with " and _holds_main_clause(text[:first.start()]):
         return None
     for clause_break in CLAUSE_BREAK.finditer(text):
         start = clause_break.end()
