@@ -17,11 +17,9 @@ from timeline.model import Article, DateSpan, Event, Expression, Source
 from timeline.paths import relative_path
 from timeline.sentences import FINITE_VERB, Sentence, split_sentences
 from timeline.tagger.timex import span_for
-from timeline.titles import make_title, named_subject
+from timeline.titles import DATE_PREPOSITION, make_title, named_subject
 
 JOINER = re.compile(r"^\s*(?:and|to|until|till|through|or|[-–—])\s*$", re.I)
-OPENING_PREPOSITION = re.compile(r"\s*(?:(?:on|in|by|at|from|since|until|during)\s+(?:the\s+)?)?", re.I)
-"""What may come before a date phrase that opens a sentence."""
 SUBORDINATE = re.compile(r"\b(?:that|which|who|whose|since)\b", re.I)
 CLAUSE_START = re.compile(r"[,;:(]|\s[–—]\s")
 CONJUNCTION = r"(?:and|but|or|after|before|while|when|then|as|until)"
@@ -108,7 +106,7 @@ def _opening_date(sentence: Sentence, first: Expression) -> tuple[int, int] | No
     """Where the date phrase that opens the sentence ends ('On 12 July' of 'On 12 July FSA reported that one of its
     commanders had been killed on 11 July'), as a place in it; None when the sentence opens otherwise."""
     start = first.start - sentence.start
-    return (0, first.end - sentence.start) if OPENING_PREPOSITION.fullmatch(sentence.text, 0, start) else None
+    return (0, first.end - sentence.start) if DATE_PREPOSITION.fullmatch(sentence.text, 0, start) else None
 
 
 def _within(dated: list[Expression], starts: list[int], sentence: Sentence) -> list[Expression]:
